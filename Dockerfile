@@ -1,0 +1,20 @@
+# Build stage: compile TypeScript with the dev dependencies.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npx nest build && npm prune --omit=dev
+
+# Run stage: the compiled app, production dependencies, curricula and templates.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY curricula ./curricula
+COPY templates ./templates
+USER node
+EXPOSE 3000
+CMD ["node", "dist/src/main.js"]

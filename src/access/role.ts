@@ -1,0 +1,2 @@
+export const ROLES = ['trainee', 'instructor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];

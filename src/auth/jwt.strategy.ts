@@ -1,0 +1,26 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { AuthService } from './auth.service';
+import type { AuthUser } from './auth-user';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly auth: AuthService) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      ignoreExpiration: false,
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+    });
+  }
+
+  /** The role comes from the database, not the token, so a change or deactivation applies at once. */
+  async validate(payload: { sub?: string }): Promise<AuthUser> {
+    const user = payload.sub ? await this.auth.userForToken(payload.sub) : null;
+    if (!user) throw new UnauthorizedException('This account is no longer active.');
+    return user;
+  }
+}

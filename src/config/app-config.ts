@@ -1,0 +1,22 @@
+/** The validated configuration the app runs with; built once at boot by loadConfig(). */
+export interface AppConfig {
+  port: number;
+  /** Where the app connects. Set by DATABASE_URL or by the embedded PostgreSQL. */
+  databaseUrl: string;
+  /** True when DATABASE_URL was not given and an embedded PostgreSQL runs in dataDir. */
+  embeddedDatabase: boolean;
+  dataDir: string;
+  embeddedDbPort: number;
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+  publicBaseUrl: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  curriculaDir: string;
+  templatesDir: string;
+  /** Organization name printed on certificates as the training provider. */
+  trainingProviderName: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { JsonLogger } from './common/logging/json-logger';
+import { ConfigError } from './config/environment';
+import { loadConfig } from './config/load-config';
+import { resolveDatabase } from './database/database-url';
+import { runMigrations } from './database/run-migrations';
+import { startupTasks } from './startup';
+
+async function bootstrap() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(err.message + '\n');
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const logger = new JsonLogger(config.logLevel);
+  const log = new Logger('boot');
+  Logger.overrideLogger(logger);
+
+  const db = await resolveDatabase(config, (m) => logger.debug(m, 'postgres'));
+  config.databaseUrl = db.url;
+  const applied = await runMigrations(db.url);
+  log.log({ msg: 'migrations', applied });
+
+  const app = await createApp(config, logger);
+  await startupTasks(app, config);
+  await app.listen(config.port);
+  log.log({ msg: 'listening', port: config.port, docs: `${config.publicBaseUrl}/docs`, embeddedDatabase: config.embeddedDatabase });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.log({ msg: 'shutting down', signal });
+    await app.close(); // stops taking requests, finishes in-flight ones, closes the pool
+    await db.stop();
+    log.log({ msg: 'stopped' });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+bootstrap().catch((err) => {
+  new JsonLogger('error').error(err instanceof Error ? err : String(err), undefined, 'boot');
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { UserEntity } from './entities/user.entity';
+import { ListUsersQueryDto } from './dto/list-users-query.dto';
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.db.manager): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { id } });
+  }
+
+  /** With the password hash, for login only. */
+  findByEmailWithHash(email: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  emailTaken(email: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+    return manager.getRepository(UserEntity).createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email }).getExists();
+  }
+
+  list(q: ListUsersQueryDto): Promise<UserEntity[]> {
+    const qb = this.db.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.fullName').addOrderBy('u.id').limit(5000);
+    if (q.role) qb.andWhere('u.role = :role', { role: q.role });
+    if (q.active !== undefined) qb.andWhere('u.active = :active', { active: q.active });
+    if (q.q) {
+      const like = q.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere('(lower(u.email) LIKE lower(:prefix) OR u.fullName ILIKE :any)', { prefix: `${like}%`, any: `%${like}%` });
+    }
+    return qb.getMany();
+  }
+
+  adminExists(): Promise<boolean> {
+    return this.db.getRepository(UserEntity).exists({ where: { role: 'admin', active: true } });
+  }
+}

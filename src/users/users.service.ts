@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/errors/app-error';
+import { CreateUserDto } from './dto/create-user.dto';
+import { ListUsersQueryDto } from './dto/list-users-query.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { mapUser, UserResponse } from './dto/user.response';
+import { UserEntity } from './entities/user.entity';
+import { hashPassword } from './password';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserResponse> {
+    const passwordHash = await hashPassword(dto.password);
+    return this.db.transaction(async (m) => {
+      if (await this.users.emailTaken(dto.email, m)) {
+        throw new AppError('EMAIL_TAKEN', `A user with the email ${dto.email} already exists.`, { field: 'email' });
+      }
+      const saved = await m.save(m.create(UserEntity, {
+        email: dto.email, fullName: dto.fullName, displayName: dto.displayName ?? null, role: dto.role, passwordHash, active: true,
+      }));
+      const after = mapUser(saved);
+      await this.audit.record(m, { actorId: actor?.id ?? null, action: 'user.create', entityType: 'user', entityId: saved.id, after });
+      return after;
+    });
+  }
+
+  async get(id: string): Promise<UserResponse> {
+    const user = await this.users.findById(id);
+    if (!user) throw new AppError('USER_NOT_FOUND', 'No user has that id.');
+    return mapUser(user);
+  }
+
+  async list(query: ListUsersQueryDto): Promise<UserResponse[]> {
+    return (await this.users.list(query)).map(mapUser);
+  }
+
+  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    if (id === actor.id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
+      throw new AppError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate yourself or remove your own admin role.');
+    }
+    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    return this.db.transaction(async (m) => {
+      const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new AppError('USER_NOT_FOUND', 'No user has that id.');
+      const before = mapUser(user);
+      if (dto.fullName !== undefined) user.fullName = dto.fullName;
+      if (dto.displayName !== undefined) user.displayName = dto.displayName;
+      if (dto.role !== undefined) user.role = dto.role;
+      if (dto.active !== undefined) user.active = dto.active;
+      if (passwordHash) user.passwordHash = passwordHash;
+      const saved = await m.save(user);
+      const after = mapUser(saved);
+      await this.audit.record(m, {
+        actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id, before,
+        after: passwordHash ? { ...after, passwordChanged: true } : after,
+      });
+      return after;
+    });
+  }
+
+  /** The first admin, from PEERCERT_ADMIN_EMAIL/PASSWORD, at a start where no admin exists. */
+  async ensureFirstAdmin(email?: string, password?: string): Promise<void> {
+    if (!email || !password || (await this.users.adminExists())) return;
+    try {
+      await this.create(null, { email, password, fullName: 'Administrator', role: 'admin' });
+      this.logger.log({ msg: 'created the first admin', email });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'EMAIL_TAKEN') {
+        this.logger.warn({ msg: 'PEERCERT_ADMIN_EMAIL belongs to an existing non-admin user; no admin was created', email });
+        return;
+      }
+      throw err;
+    }
+  }
+}
