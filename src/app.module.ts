@@ -12,6 +12,7 @@ import { APP_CONFIG } from './config/app-config';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { CurriculaModule } from './curricula/curricula.module';
 import { HealthModule } from './health/health.module';
 import { UsersModule } from './users/users.module';
 
@@ -31,6 +32,7 @@ export class AppModule implements NestModule {
         UsersModule,
         AuthModule,
         HealthModule,
+        CurriculaModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

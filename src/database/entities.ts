@@ -1,5 +1,13 @@
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
+import { LessonEntity } from '../curricula/entities/lesson.entity';
+import { ModuleEntity } from '../curricula/entities/module.entity';
+import { ProgramVersionEntity } from '../curricula/entities/program-version.entity';
+import { ProgramEntity } from '../curricula/entities/program.entity';
+import { QuestionEntity } from '../curricula/entities/question.entity';
 import { UserEntity } from '../users/entities/user.entity';
 
 /** Every TypeORM entity. The schema itself is owned by migrations/, never synchronized. */
-export const entities = [UserEntity, AuditEventEntity];
+export const entities = [
+  UserEntity, AuditEventEntity,
+  ProgramEntity, ProgramVersionEntity, ModuleEntity, LessonEntity, QuestionEntity,
+];

@@ -16,6 +16,9 @@ export const ERROR_STATUS = {
   CANNOT_DEACTIVATE_SELF: 409,
   // audit
   BAD_FILTER: 400,
+  // curricula
+  PROGRAM_NOT_FOUND: 404,
+  MODULE_NOT_FOUND: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

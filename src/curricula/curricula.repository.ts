@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LessonEntity } from './entities/lesson.entity';
+import { ModuleEntity } from './entities/module.entity';
+import { ProgramVersionEntity } from './entities/program-version.entity';
+
+export interface ModuleStats {
+  moduleId: string;
+  lessonCount: number;
+  questionCount: number;
+}
+
+@Injectable()
+export class CurriculaRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  currentVersions(): Promise<ProgramVersionEntity[]> {
+    return this.db.getRepository(ProgramVersionEntity).createQueryBuilder('v')
+      .innerJoin('programs', 'p', 'p.current_version_id = v.id')
+      .orderBy('v.programCode').getMany();
+  }
+
+  /** The current version, or a given sequence number when asked for an older one. */
+  version(code: string, seq?: number): Promise<ProgramVersionEntity | null> {
+    const qb = this.db.getRepository(ProgramVersionEntity).createQueryBuilder('v').where('v.programCode = :code', { code });
+    if (seq !== undefined) qb.andWhere('v.seq = :seq', { seq });
+    else qb.innerJoin('programs', 'p', 'p.current_version_id = v.id');
+    return qb.getOne();
+  }
+
+  versionById(id: string): Promise<ProgramVersionEntity | null> {
+    return this.db.getRepository(ProgramVersionEntity).findOne({ where: { id } });
+  }
+
+  versions(code: string): Promise<ProgramVersionEntity[]> {
+    return this.db.getRepository(ProgramVersionEntity).find({ where: { programCode: code }, order: { seq: 'ASC' } });
+  }
+
+  modules(versionId: string): Promise<ModuleEntity[]> {
+    return this.db.getRepository(ModuleEntity).find({ where: { programVersionId: versionId }, order: { number: 'ASC' } });
+  }
+
+  moduleCounts(versionIds: string[]): Promise<{ versionId: string; modules: number }[]> {
+    if (versionIds.length === 0) return Promise.resolve([]);
+    return this.db.query(
+      `SELECT program_version_id AS "versionId", count(*)::int AS modules FROM modules WHERE program_version_id = ANY($1) GROUP BY 1`,
+      [versionIds],
+    );
+  }
+
+  moduleStats(versionId: string): Promise<ModuleStats[]> {
+    return this.db.query(
+      `SELECT m.id AS "moduleId",
+              (SELECT count(*)::int FROM lessons l WHERE l.module_id = m.id) AS "lessonCount",
+              (SELECT count(*)::int FROM questions q WHERE q.module_id = m.id) AS "questionCount"
+         FROM modules m WHERE m.program_version_id = $1`,
+      [versionId],
+    );
+  }
+
+  module(versionId: string, number: number): Promise<ModuleEntity | null> {
+    return this.db.getRepository(ModuleEntity).findOne({ where: { programVersionId: versionId, number } });
+  }
+
+  lessons(moduleId: string): Promise<LessonEntity[]> {
+    return this.db.getRepository(LessonEntity).find({ where: { moduleId }, order: { position: 'ASC' } });
+  }
+}

@@ -1,0 +1,59 @@
+import { LessonEntity } from '../entities/lesson.entity';
+import { ModuleEntity } from '../entities/module.entity';
+import { ProgramSummaryResponse } from './program.response';
+
+export class ModuleSummaryResponse {
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+  skills: string[];
+  lessonCount: number;
+  quiz: QuizInfo;
+}
+
+export class QuizInfo {
+  passMark: number;
+  attemptLimit: number;
+  /** How many questions an attempt shows. */
+  questionsPerAttempt: number;
+  timeLimitMinutes: number | null;
+}
+
+export class LessonResponse {
+  id: string;
+  key: string;
+  position: number;
+  title: string;
+  markdown: string;
+  html: string;
+}
+
+export class ModuleDetailResponse extends ModuleSummaryResponse {
+  programCode: string;
+  programVersion: number;
+  keyTerms: { term: string; definition: string }[];
+  lessons: LessonResponse[];
+}
+
+export class ProgramDetailResponse extends ProgramSummaryResponse {
+  modules: ModuleSummaryResponse[];
+}
+
+export function mapQuizInfo(m: ModuleEntity, poolSize: number): QuizInfo {
+  const q = m.quizSettings;
+  return {
+    passMark: q.passMark,
+    attemptLimit: q.attemptLimit,
+    questionsPerAttempt: Math.min(q.drawCount ?? poolSize, poolSize),
+    timeLimitMinutes: q.timeLimitMinutes,
+  };
+}
+
+export function mapModuleSummary(m: ModuleEntity, lessonCount: number, poolSize: number): ModuleSummaryResponse {
+  return { id: m.id, number: m.number, title: m.title, summary: m.summary, skills: m.skills, lessonCount, quiz: mapQuizInfo(m, poolSize) };
+}
+
+export function mapLesson(l: LessonEntity): LessonResponse {
+  return { id: l.id, key: l.key, position: l.position, title: l.title, markdown: l.markdown, html: l.html };
+}

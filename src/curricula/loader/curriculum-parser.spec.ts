@@ -1,0 +1,74 @@
+import { parseModuleFiles, parseProgramFile, slugify } from './curriculum-parser';
+import { DEFAULT_QUIZ } from './curriculum-parser';
+
+const MODULE = `---
+number: 1
+title: A Module
+summary: What it is about.
+skills: [One skill]
+keyTerms:
+  - { term: Hope, definition: Believing things can change. }
+---
+
+## First lesson
+
+Text.
+
+## Practice scenario: Meeting Sam
+
+Sam arrives.
+`;
+
+const question = (over: object = {}) => ({
+  id: 'q', kind: 'single', prompt: 'Pick one', explanation: 'Because.',
+  options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: false }, { id: 'c', text: 'C', correct: false }],
+  ...over,
+});
+const pool = (qs: object[]) => JSON.stringify({ questions: qs });
+const ten = (first: object = {}) => pool([question({ id: 'q0', ...first }), ...Array.from({ length: 9 }, (_, i) => question({ id: `q${i + 1}` }))]);
+
+describe('curriculum parser', () => {
+  it('splits lessons on ## headings and keys them by slug', () => {
+    const { module, problems } = parseModuleFiles(MODULE, 'm.md', ten(), 'm.quiz.yaml', DEFAULT_QUIZ);
+    expect(problems).toEqual([]);
+    expect(module.lessons.map((l) => l.key)).toEqual(['first-lesson', 'practice-scenario-meeting-sam']);
+    expect(module.questions).toHaveLength(10);
+  });
+
+  it('names the file and field of every problem', () => {
+    const bad = MODULE.replace('number: 1', 'number: zero').replace('## Practice scenario: Meeting Sam', '## Wrap up');
+    const { problems } = parseModuleFiles(bad, 'peer-core/modules/01-a.md', pool([question({ kind: 'multiple' }), question({ explanation: 'One. Two. Three. Four.' })]), 'peer-core/modules/01-a.quiz.yaml', DEFAULT_QUIZ);
+    const found = problems.map((p) => `${p.file} ${p.field}`);
+    expect(found).toEqual(expect.arrayContaining([
+      'peer-core/modules/01-a.md number',
+      'peer-core/modules/01-a.md lessons',
+      'peer-core/modules/01-a.quiz.yaml questions',
+      'peer-core/modules/01-a.quiz.yaml questions[0].options',
+      'peer-core/modules/01-a.quiz.yaml questions[1].id',
+      'peer-core/modules/01-a.quiz.yaml questions[1].explanation',
+    ]));
+  });
+
+  it('checks true/false questions and unknown fields', () => {
+    const tf = question({ kind: 'true_false', options: [{ id: 'false', text: 'False', correct: true }, { id: 'true', text: 'True', correct: false }], hint: 'x' });
+    const { problems } = parseModuleFiles(MODULE, 'm.md', ten(tf), 'q.yaml', DEFAULT_QUIZ);
+    expect(problems.map((p) => p.field).sort()).toEqual(['questions[0].hint', 'questions[0].options']);
+  });
+
+  it('applies program quiz defaults and module overrides', () => {
+    const withQuiz = MODULE.replace('skills:', 'quiz: { passMark: 70, timeLimitMinutes: 20 }\nskills:');
+    const { module } = parseModuleFiles(withQuiz, 'm.md', ten(), 'q.yaml', { ...DEFAULT_QUIZ, attemptLimit: 5, drawCount: 8 });
+    expect(module.quiz).toEqual({ passMark: 70, attemptLimit: 5, drawCount: 8, timeLimitMinutes: 20 });
+  });
+
+  it('validates the program file and requires its code to match the folder', () => {
+    const { problems } = parseProgramFile('code: Peer Core\ntitle: x\nhourRequirements: [{category: training, label: T, hours: -1, supervised: maybe}]\n', 'p.yaml', 'peer-core');
+    expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining([
+      'code', 'versionLabel', 'description', 'prerequisites', 'attestations', 'hourRequirements[0].hours', 'hourRequirements[0].supervised', 'certificate',
+    ]));
+  });
+
+  it('slugifies accented headings', () => {
+    expect(slugify('Résumé & Interview: Día 1')).toBe('resume-interview-dia-1');
+  });
+});

@@ -1,0 +1,78 @@
+/** A program as read from its folder in curricula/ (see docs/curricula.md). */
+export interface HourRequirement {
+  category: string;
+  label: string;
+  hours: number;
+  supervised: boolean;
+}
+
+export interface AttestationRequirement {
+  kind: string;
+  label: string;
+}
+
+export interface QuizSettings {
+  passMark: number; // percent
+  attemptLimit: number;
+  drawCount: number | null; // null: the whole pool
+  timeLimitMinutes: number | null;
+}
+
+export interface ProgramFile {
+  code: string;
+  title: string;
+  versionLabel: string;
+  description: string;
+  prerequisites: string[];
+  hourRequirements: HourRequirement[];
+  attestations: AttestationRequirement[];
+  quiz: QuizSettings;
+  certificate: { template: string; kind: string; validityMonths: number | null };
+  certification?: Record<string, unknown>;
+}
+
+export interface QuestionOption {
+  id: string;
+  text: string;
+  correct: boolean;
+}
+
+export type QuestionKind = 'single' | 'multiple' | 'true_false';
+
+export interface QuestionFile {
+  id: string;
+  kind: QuestionKind;
+  prompt: string;
+  options: QuestionOption[];
+  explanation: string;
+}
+
+export interface LessonFile {
+  key: string;
+  title: string;
+  markdown: string;
+}
+
+export interface ModuleFile {
+  number: number;
+  title: string;
+  summary: string;
+  skills: string[];
+  keyTerms: { term: string; definition: string }[];
+  quiz: QuizSettings; // program defaults with the module's overrides applied
+  lessons: LessonFile[];
+  questions: QuestionFile[];
+}
+
+export interface Curriculum {
+  program: ProgramFile;
+  modules: ModuleFile[];
+  /** SHA-256 over every file's relative path and content: the version's identity. */
+  contentHash: string;
+}
+
+export interface CurriculumProblem {
+  file: string;
+  field: string;
+  message: string;
+}
