@@ -14,6 +14,11 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { CurriculaModule } from './curricula/curricula.module';
 import { HealthModule } from './health/health.module';
+import { AccessModule } from './access/access.module';
+import { CohortsModule } from './cohorts/cohorts.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
+import { LearningModule } from './learning/learning.module';
+import { QuizzesModule } from './quizzes/quizzes.module';
 import { UsersModule } from './users/users.module';
 
 /**
@@ -33,6 +38,11 @@ export class AppModule implements NestModule {
         AuthModule,
         HealthModule,
         CurriculaModule,
+        AccessModule,
+        CohortsModule,
+        EnrollmentsModule,
+        LearningModule,
+        QuizzesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -6,13 +6,26 @@ export enum Permission {
   UsersManage = 'users.manage',
   AuditRead = 'audit.read',
   ProgramsRead = 'programs.read',
+  CohortsManage = 'cohorts.manage',
+  CohortsRead = 'cohorts.read',
+  EnrollmentsManage = 'enrollments.manage',
+  /** Read an enrollment, its progress and attempts: row access decides whose. */
+  EnrollmentsRead = 'enrollments.read',
+  LessonsComplete = 'lessons.complete',
+  QuizzesTake = 'quizzes.take',
+  AttemptsGrant = 'attempts.grant',
 }
 
 /** The one table of who may do what. Row-level checks (whose data) live in AccessService. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  trainee: [Permission.ProfileRead, Permission.ProgramsRead],
-  instructor: [Permission.ProfileRead, Permission.ProgramsRead],
-  admin: [Permission.ProfileRead, Permission.UsersManage, Permission.AuditRead, Permission.ProgramsRead],
+  trainee: [
+    Permission.ProfileRead, Permission.ProgramsRead, Permission.EnrollmentsRead, Permission.LessonsComplete, Permission.QuizzesTake,
+  ],
+  instructor: [Permission.ProfileRead, Permission.ProgramsRead, Permission.CohortsRead, Permission.EnrollmentsRead],
+  admin: [
+    Permission.ProfileRead, Permission.UsersManage, Permission.AuditRead, Permission.ProgramsRead,
+    Permission.CohortsManage, Permission.CohortsRead, Permission.EnrollmentsManage, Permission.EnrollmentsRead, Permission.AttemptsGrant,
+  ],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

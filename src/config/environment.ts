@@ -35,6 +35,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(1)
   PEERCERT_TRAINING_PROVIDER?: string;
 
+  @IsOptional() @IsString() @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'PEERCERT_TIMEZONE must be an IANA time zone such as America/Los_Angeles' })
+  PEERCERT_TIMEZONE?: string;
+
   @IsOptional() @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
   LOG_LEVEL?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -49,6 +52,13 @@ export function validateEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariable
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.PEERCERT_TIMEZONE) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: parsed.PEERCERT_TIMEZONE });
+    } catch {
+      throw new ConfigError(`Invalid configuration:\n  PEERCERT_TIMEZONE: "${parsed.PEERCERT_TIMEZONE}" is not a known time zone`);
+    }
   }
   if (parsed.PEERCERT_ADMIN_EMAIL && !parsed.PEERCERT_ADMIN_PASSWORD) {
     throw new ConfigError('Invalid configuration:\n  PEERCERT_ADMIN_PASSWORD: required when PEERCERT_ADMIN_EMAIL is set');

@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../../src/config/load-config';
 import { readCurricula } from '../../src/curricula/loader/curriculum-reader';
 import { syncCurricula } from '../../src/curricula/loader/sync-curricula';
 import { bearer, createTestApp, TestApp, TestUser } from '../support/test-app';
+import { createCohort, enroll } from '../factories/learning';
 
 /** Walks any JSON value and returns the paths of keys that would reveal an answer key. */
 function answerKeyPaths(value: unknown, path = '$'): string[] {
@@ -101,6 +102,8 @@ describe('program versions', () => {
 
   it('unchanged files change nothing; an edited module makes a new version; the old one stays as it was', async () => {
     const v1 = (await t.db.query(`SELECT id FROM program_versions WHERE program_code = 'peer-core'`))[0].id;
+    const trainee = await t.user('trainee');
+    const enrollmentId = await enroll(t, admin, (await createCohort(t, admin, 'peer-core')).id, trainee);
     const oldLessons = await t.db.query(`SELECT l.id, l.markdown FROM lessons l JOIN modules m ON m.id = l.module_id WHERE m.program_version_id = $1 ORDER BY l.id`, [v1]);
 
     const unchanged = await sync();
@@ -126,6 +129,15 @@ describe('program versions', () => {
     expect(JSON.stringify(now.body)).toContain('An added sentence');
     const versions = await t.http.get('/programs/peer-core/versions').set(bearer(admin)).expect(200);
     expect(versions.body.map((v: { seq: number }) => v.seq)).toEqual([1, 2]);
+
+    // the existing enrollment stays on version 1 and reads version 1's content
+    const e = await t.http.get(`/enrollments/${enrollmentId}`).set(bearer(trainee)).expect(200);
+    expect(e.body.programVersion).toMatchObject({ id: v1, seq: 1 });
+    const pinned = await t.http.get(`/enrollments/${enrollmentId}/modules/1`).set(bearer(trainee)).expect(200);
+    expect(JSON.stringify(pinned.body)).not.toContain('An added sentence');
+    // a cohort created now gets version 2
+    const later = await createCohort(t, admin, 'peer-core');
+    expect((later as unknown as { programVersion: { seq: number } }).programVersion.seq).toBe(2);
 
     // syncing the same files again is a no-op, and the change was audited
     expect((await sync()).every((o) => !o.created)).toBe(true);

@@ -56,6 +56,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     curriculaDir: join(PROJECT_ROOT, 'curricula'),
     templatesDir: join(PROJECT_ROOT, 'templates'),
     trainingProviderName: 'Test Training Provider',
+    timezone: 'America/Los_Angeles',
     logLevel: 'info',
     ...overrides,
   };

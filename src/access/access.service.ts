@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/errors/app-error';
+import { CohortEntity } from '../cohorts/entities/cohort.entity';
+import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
+import { QuizAttemptEntity } from '../quizzes/entities/quiz-attempt.entity';
+
+/**
+ * Row-level access: may this caller touch this row? Each question is answered by one
+ * query, before anything is loaded. A row the caller may not see answers 404, exactly as
+ * a row that does not exist, so ids cannot be probed.
+ *
+ *   view: admin any; trainee their own; instructor of the row's cohort
+ *   own:  only the trainee it belongs to (taking quizzes, marking lessons done)
+ *   teach: admin any; instructor of the row's cohort (approving, recording for others)
+ */
+export type AccessMode = 'view' | 'own' | 'teach';
+
+const VISIBLE = {
+  view: `(:role = 'admin' OR e.user_id = :uid OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = e.cohort_id AND ci.user_id = :uid))`,
+  own: `(e.user_id = :uid)`,
+  teach: `(:role = 'admin' OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = e.cohort_id AND ci.user_id = :uid))`,
+} as const;
+
+@Injectable()
+export class AccessService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async enrollment(user: AuthUser, id: string, mode: AccessMode): Promise<EnrollmentEntity> {
+    const e = await this.db.getRepository(EnrollmentEntity).createQueryBuilder('e')
+      .where('e.id = :id', { id }).andWhere(VISIBLE[mode], { uid: user.id, role: user.role }).getOne();
+    if (!e) throw new AppError('ENROLLMENT_NOT_FOUND', 'No enrollment with that id is visible to you.');
+    return e;
+  }
+
+  async cohort(user: AuthUser, id: string): Promise<CohortEntity> {
+    const c = await this.db.getRepository(CohortEntity).createQueryBuilder('c')
+      .where('c.id = :id', { id })
+      .andWhere(`(:role = 'admin' OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = c.id AND ci.user_id = :uid))`, { uid: user.id, role: user.role })
+      .getOne();
+    if (!c) throw new AppError('COHORT_NOT_FOUND', 'No cohort with that id is visible to you.');
+    return c;
+  }
+
+  async attempt(user: AuthUser, id: string, mode: AccessMode): Promise<{ attempt: QuizAttemptEntity; enrollment: EnrollmentEntity }> {
+    const row = await this.db.getRepository(QuizAttemptEntity).createQueryBuilder('a')
+      .innerJoinAndMapOne('a.enrollment', EnrollmentEntity, 'e', 'e.id = a.enrollment_id')
+      .where('a.id = :id', { id }).andWhere(VISIBLE[mode], { uid: user.id, role: user.role }).getOne();
+    if (!row) throw new AppError('ATTEMPT_NOT_FOUND', 'No quiz attempt with that id is visible to you.');
+    const { enrollment, ...attempt } = row as QuizAttemptEntity & { enrollment: EnrollmentEntity };
+    return { attempt: attempt as QuizAttemptEntity, enrollment };
+  }
+}

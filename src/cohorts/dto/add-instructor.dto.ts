@@ -1,0 +1,5 @@
+import { IsUUID } from 'class-validator';
+
+export class AddInstructorDto {
+  @IsUUID() userId: string;
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ModuleCounts } from './progress';
+
+@Injectable()
+export class LearningRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Every module of the enrollment's version with its counts, in one query. */
+  moduleCounts(enrollmentId: string, versionId: string, m: EntityManager = this.db.manager): Promise<ModuleCounts[]> {
+    return m.query(
+      `SELECT m.id AS "moduleId", m.number, m.title,
+              (m.quiz_settings->>'attemptLimit')::int AS "attemptLimit",
+              (SELECT count(*)::int FROM lessons l WHERE l.module_id = m.id) AS "lessonsTotal",
+              (SELECT count(*)::int FROM lesson_completions lc JOIN lessons l ON l.id = lc.lesson_id
+                WHERE lc.enrollment_id = $1 AND l.module_id = m.id) AS "lessonsDone",
+              (SELECT count(*)::int FROM attempt_grants g WHERE g.enrollment_id = $1 AND g.module_id = m.id) AS "extraAttempts",
+              a.used AS "attemptsUsed", a.best::float AS "bestScore", a.passed
+         FROM modules m
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS used, max(score) AS best, coalesce(bool_or(passed), false) AS passed
+             FROM quiz_attempts qa WHERE qa.enrollment_id = $1 AND qa.module_id = m.id) a
+        WHERE m.program_version_id = $2
+        ORDER BY m.number`,
+      [enrollmentId, versionId],
+    );
+  }
+
+  /** The lesson, if it belongs to this program version; with its module number. */
+  async lessonOfVersion(lessonId: string, versionId: string): Promise<{ id: string; moduleNumber: number } | undefined> {
+    const rows = await this.db.query(
+      `SELECT l.id, m.number AS "moduleNumber" FROM lessons l JOIN modules m ON m.id = l.module_id
+        WHERE l.id = $1 AND m.program_version_id = $2`,
+      [lessonId, versionId],
+    );
+    return rows[0];
+  }
+
+  completedLessonIds(enrollmentId: string, moduleId: string): Promise<{ lesson_id: string; completed_at: Date }[]> {
+    return this.db.query(
+      `SELECT lc.lesson_id, lc.completed_at FROM lesson_completions lc JOIN lessons l ON l.id = lc.lesson_id
+        WHERE lc.enrollment_id = $1 AND l.module_id = $2`,
+      [enrollmentId, moduleId],
+    );
+  }
+}

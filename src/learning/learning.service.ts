@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/errors/app-error';
+import { CurriculaRepository } from '../curricula/curricula.repository';
+import { CurriculaService } from '../curricula/curricula.service';
+import { ModuleDetailResponse } from '../curricula/dto/module.response';
+import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
+import { LessonCompletionResponse, ProgressResponse } from './dto/progress.response';
+import { LearningRepository } from './learning.repository';
+import { summarizeProgress } from './progress';
+
+export function requireActive(e: EnrollmentEntity): void {
+  if (e.status !== 'active') throw new AppError('ENROLLMENT_NOT_ACTIVE', `This enrollment is ${e.status}; it can no longer change.`);
+}
+
+@Injectable()
+export class LearningService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly learning: LearningRepository,
+    private readonly curricula: CurriculaService,
+    private readonly curriculaRepo: CurriculaRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async progress(actor: AuthUser, enrollmentId: string): Promise<ProgressResponse> {
+    const e = await this.access.enrollment(actor, enrollmentId, 'view');
+    const p = summarizeProgress(await this.learning.moduleCounts(e.id, e.programVersionId));
+    return { enrollmentId: e.id, programCode: e.programCode, ...p };
+  }
+
+  /** The module as this enrollment's (pinned) version has it, with which lessons are done. */
+  async module(actor: AuthUser, enrollmentId: string, number: number): Promise<ModuleDetailResponse & { completedLessonIds: string[] }> {
+    const e = await this.access.enrollment(actor, enrollmentId, 'view');
+    const version = (await this.curriculaRepo.versionById(e.programVersionId))!;
+    const mod = await this.curricula.moduleOfVersion(version, number);
+    const done = await this.learning.completedLessonIds(e.id, mod.id);
+    return { ...mod, completedLessonIds: done.map((d) => d.lesson_id) };
+  }
+
+  async completeLesson(actor: AuthUser, enrollmentId: string, lessonId: string): Promise<LessonCompletionResponse> {
+    const e = await this.access.enrollment(actor, enrollmentId, 'own');
+    requireActive(e);
+    const lesson = await this.learning.lessonOfVersion(lessonId, e.programVersionId);
+    if (!lesson) throw new AppError('LESSON_NOT_FOUND', 'That lesson is not part of this enrollment’s program version.');
+    return this.db.transaction(async (m) => {
+      const inserted: { completed_at: Date }[] = await m.query(
+        `INSERT INTO lesson_completions (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING completed_at`,
+        [e.id, lessonId],
+      );
+      if (inserted.length) {
+        await this.audit.record(m, { actorId: actor.id, action: 'lesson.complete', entityType: 'enrollment', entityId: e.id, after: { lessonId } });
+        return { lessonId, moduleNumber: lesson.moduleNumber, completedAt: new Date(inserted[0].completed_at).toISOString(), newlyCompleted: true };
+      }
+      const [row] = await m.query(`SELECT completed_at FROM lesson_completions WHERE enrollment_id = $1 AND lesson_id = $2`, [e.id, lessonId]);
+      return { lessonId, moduleNumber: lesson.moduleNumber, completedAt: new Date(row.completed_at).toISOString(), newlyCompleted: false };
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { QuestionEntity } from '../curricula/entities/question.entity';
+import { AttemptGrantEntity } from './entities/attempt-grant.entity';
+import { QuizAttemptEntity } from './entities/quiz-attempt.entity';
+
+@Injectable()
+export class QuizzesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  pool(moduleId: string, m: EntityManager = this.db.manager): Promise<QuestionEntity[]> {
+    return m.find(QuestionEntity, { where: { moduleId }, order: { position: 'ASC' } });
+  }
+
+  questions(ids: string[]): Promise<QuestionEntity[]> {
+    return this.db.getRepository(QuestionEntity).find({ where: { id: In(ids) } });
+  }
+
+  attempts(enrollmentId: string, moduleId: string, m: EntityManager = this.db.manager): Promise<QuizAttemptEntity[]> {
+    return m.find(QuizAttemptEntity, { where: { enrollmentId, moduleId }, order: { attemptNo: 'ASC' } });
+  }
+
+  grants(enrollmentId: string, moduleId: string, m: EntityManager = this.db.manager): Promise<number> {
+    return m.count(AttemptGrantEntity, { where: { enrollmentId, moduleId } });
+  }
+
+  summaries(enrollmentId: string): Promise<(QuizAttemptEntity & { moduleNumber: number })[]> {
+    return this.db.getRepository(QuizAttemptEntity).createQueryBuilder('a')
+      .innerJoin('modules', 'm', 'm.id = a.module_id')
+      .addSelect('m.number', 'module_number')
+      .where('a.enrollmentId = :enrollmentId', { enrollmentId })
+      .orderBy('m.number').addOrderBy('a.attemptNo')
+      .getRawAndEntities()
+      .then(({ entities, raw }) => entities.map((e, i) => Object.assign(e, { moduleNumber: Number(raw[i].module_number) })));
+  }
+
+  /**
+   * Grades an attempt exactly once: the update only applies while the attempt is still
+   * unsubmitted and within its time (plus a short grace for the network). Returns false
+   * when another request got there first or time ran out.
+   */
+  async markGraded(m: EntityManager, id: string, g: { answers: unknown; correctCount: number; score: number; passed: boolean }): Promise<boolean> {
+    // TypeORM answers an UPDATE as [rows, rowCount]
+    const [, count] = (await m.query(
+      `UPDATE quiz_attempts SET submitted_at = now(), answers = $2, correct_count = $3, score = $4, passed = $5
+        WHERE id = $1 AND submitted_at IS NULL AND (expires_at IS NULL OR expires_at + interval '15 seconds' >= now())
+        RETURNING id`,
+      [id, JSON.stringify(g.answers), g.correctCount, g.score, g.passed],
+    )) as [unknown[], number];
+    return count === 1;
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/errors/app-error';
+import { CurriculaRepository } from '../curricula/curricula.repository';
+import { ModuleEntity } from '../curricula/entities/module.entity';
+import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
+import { requireActive } from '../learning/learning.service';
+import {
+  AttemptAllowanceResponse, AttemptResponse, AttemptResultResponse, AttemptSummaryResponse,
+} from './dto/attempt.response';
+import { GrantAttemptDto } from './dto/grant-attempt.dto';
+import { SubmitAttemptDto } from './dto/submit-attempt.dto';
+import { AttemptGrantEntity } from './entities/attempt-grant.entity';
+import { QuizAttemptEntity } from './entities/quiz-attempt.entity';
+import { mapAttempt, mapResult, mapSummary } from './attempt-mapping';
+import { drawAttempt } from './quiz-draw';
+import { AnswerError, checkAnswers, gradeAttempt } from './quiz-scoring';
+import { QuizzesRepository } from './quizzes.repository';
+
+@Injectable()
+export class QuizzesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly quizzes: QuizzesRepository,
+    private readonly curricula: CurriculaRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Starts an attempt, or resumes the one still open. Attempts for one enrollment are serialized by a row lock. */
+  async start(actor: AuthUser, enrollmentId: string, number: number): Promise<AttemptResponse> {
+    const e = await this.access.enrollment(actor, enrollmentId, 'own');
+    requireActive(e);
+    const mod = await this.requireModule(e, number);
+    const { attempt, allowed } = await this.db.transaction(async (m) => {
+      await m.query('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [e.id]);
+      const attempts = await this.quizzes.attempts(e.id, mod.id, m);
+      const allowed = mod.quizSettings.attemptLimit + (await this.quizzes.grants(e.id, mod.id, m));
+      const now = Date.now();
+      const open = attempts.find((a) => !a.submittedAt && (!a.expiresAt || a.expiresAt.getTime() > now));
+      if (open) return { attempt: open, allowed };
+      if (attempts.some((a) => a.passed)) {
+        throw new AppError('MODULE_ALREADY_PASSED', `You have already passed the module ${number} quiz.`);
+      }
+      if (attempts.length >= allowed) {
+        throw new AppError('ATTEMPT_LIMIT_REACHED', `You have used all ${allowed} attempts at the module ${number} quiz. An administrator can grant one more.`, { attemptsUsed: attempts.length, attemptsAllowed: allowed });
+      }
+      const pool = await this.quizzes.pool(mod.id, m);
+      const shown = drawAttempt(pool, mod.quizSettings.drawCount);
+      const limit = mod.quizSettings.timeLimitMinutes;
+      const saved = await m.save(m.create(QuizAttemptEntity, {
+        enrollmentId: e.id, moduleId: mod.id, attemptNo: attempts.length + 1, shown, passMark: mod.quizSettings.passMark,
+        startedAt: new Date(now), expiresAt: limit ? new Date(now + limit * 60_000) : null, questionCount: shown.length,
+      }));
+      await this.audit.record(m, { actorId: actor.id, action: 'quiz-attempt.start', entityType: 'quiz-attempt', entityId: saved.id, after: { enrollmentId: e.id, moduleNumber: number, attemptNo: saved.attemptNo, questionIds: shown.map((s) => s.questionId) } });
+      return { attempt: saved, allowed };
+    });
+    return mapAttempt(attempt, number, allowed, await this.quizzes.questions(attempt.shown.map((s) => s.questionId)));
+  }
+
+  /**
+   * Grades on the server, exactly once: concurrent or repeated submits all get the result
+   * of the one that won the conditional update.
+   */
+  async submit(actor: AuthUser, attemptId: string, dto: SubmitAttemptDto): Promise<AttemptResultResponse> {
+    const { attempt } = await this.access.attempt(actor, attemptId, 'own');
+    const moduleNumber = await this.moduleNumber(attempt.moduleId);
+    const questions = await this.quizzes.questions(attempt.shown.map((s) => s.questionId));
+    if (attempt.submittedAt) return mapResult(attempt, moduleNumber, questions);
+    if (attempt.expiresAt && attempt.expiresAt.getTime() + 15_000 < Date.now()) throw this.expired();
+    const key = new Map(questions.map((q) => [q.id, q]));
+    try {
+      checkAnswers(attempt.shown, dto.answers, new Map(questions.map((q) => [q.id, q.kind])));
+    } catch (err) {
+      if (err instanceof AnswerError) throw new AppError('ANSWERS_INVALID', `${err.field} ${err.message}.`, { errors: [{ field: err.field, rules: { answer: err.message } }] });
+      throw err;
+    }
+    const grade = gradeAttempt(attempt.shown, dto.answers, key, attempt.passMark);
+    const won = await this.db.transaction(async (m) => {
+      const ok = await this.quizzes.markGraded(m, attempt.id, { answers: dto.answers, ...grade });
+      if (ok) {
+        await this.audit.record(m, {
+          actorId: actor.id, action: 'quiz-attempt.submit', entityType: 'quiz-attempt', entityId: attempt.id,
+          before: { submittedAt: null }, after: { score: grade.score, passed: grade.passed, correctCount: grade.correctCount, questionCount: grade.questionCount },
+        });
+      }
+      return ok;
+    });
+    // the winner's grade is the one stored; a loser of the race returns it too
+    const stored = await this.db.getRepository(QuizAttemptEntity).findOneByOrFail({ id: attempt.id });
+    if (!won && !stored.submittedAt) throw this.expired();
+    return mapResult(stored, moduleNumber, questions);
+  }
+
+  async get(actor: AuthUser, attemptId: string): Promise<AttemptResponse | AttemptResultResponse> {
+    const { attempt, enrollment } = await this.access.attempt(actor, attemptId, 'view');
+    const moduleNumber = await this.moduleNumber(attempt.moduleId);
+    const questions = await this.quizzes.questions(attempt.shown.map((s) => s.questionId));
+    if (attempt.submittedAt) return mapResult(attempt, moduleNumber, questions);
+    const mod = await this.db.getRepository(ModuleEntity).findOneByOrFail({ id: attempt.moduleId });
+    const allowed = mod.quizSettings.attemptLimit + (await this.quizzes.grants(enrollment.id, mod.id));
+    return mapAttempt(attempt, moduleNumber, allowed, questions);
+  }
+
+  async list(actor: AuthUser, enrollmentId: string): Promise<AttemptSummaryResponse[]> {
+    const e = await this.access.enrollment(actor, enrollmentId, 'view');
+    return (await this.quizzes.summaries(e.id)).map(mapSummary);
+  }
+
+  async grantExtra(actor: AuthUser, enrollmentId: string, number: number, dto: GrantAttemptDto): Promise<AttemptAllowanceResponse> {
+    const e = await this.access.enrollment(actor, enrollmentId, 'teach');
+    const mod = await this.requireModule(e, number);
+    return this.db.transaction(async (m) => {
+      await m.query('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [e.id]);
+      const grant = await m.save(m.create(AttemptGrantEntity, { enrollmentId: e.id, moduleId: mod.id, grantedBy: actor.id, reason: dto.reason ?? null }));
+      const used = (await this.quizzes.attempts(e.id, mod.id, m)).length;
+      const allowed = mod.quizSettings.attemptLimit + (await this.quizzes.grants(e.id, mod.id, m));
+      await this.audit.record(m, {
+        actorId: actor.id, action: 'quiz-attempt.grant', entityType: 'enrollment', entityId: e.id,
+        before: { moduleNumber: number, attemptsAllowed: allowed - 1 }, after: { moduleNumber: number, attemptsAllowed: allowed, grantId: grant.id, reason: grant.reason },
+      });
+      return { moduleNumber: number, attemptsUsed: used, attemptsAllowed: allowed };
+    });
+  }
+
+  private expired() {
+    return new AppError('ATTEMPT_EXPIRED', 'The time for this attempt ran out before it was submitted; it counts as an attempt with no score.');
+  }
+
+  private async requireModule(e: EnrollmentEntity, number: number): Promise<ModuleEntity> {
+    const mod = await this.curricula.module(e.programVersionId, number);
+    if (!mod) throw new AppError('MODULE_NOT_FOUND', `This program has no module ${number}.`);
+    return mod;
+  }
+
+  private async moduleNumber(moduleId: string): Promise<number> {
+    return (await this.db.getRepository(ModuleEntity).findOneByOrFail({ id: moduleId })).number;
+  }
+}
