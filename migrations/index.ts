@@ -1,10 +1,12 @@
 import { CreateUsersAndAudit1763900000000 } from './1763900000000-CreateUsersAndAudit';
 import { CreateCurricula1763900100000 } from './1763900100000-CreateCurricula';
 import { CreateCohortsAndLearning1763900200000 } from './1763900200000-CreateCohortsAndLearning';
+import { CreateHoursAndAttestations1763900300000 } from './1763900300000-CreateHoursAndAttestations';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
   CreateUsersAndAudit1763900000000,
   CreateCurricula1763900100000,
   CreateCohortsAndLearning1763900200000,
+  CreateHoursAndAttestations1763900300000,
 ];

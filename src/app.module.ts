@@ -19,6 +19,9 @@ import { CohortsModule } from './cohorts/cohorts.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { LearningModule } from './learning/learning.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
+import { HoursModule } from './hours/hours.module';
+import { AttestationsModule } from './attestations/attestations.module';
+import { EligibilityModule } from './eligibility/eligibility.module';
 import { UsersModule } from './users/users.module';
 
 /**
@@ -43,6 +46,9 @@ export class AppModule implements NestModule {
         EnrollmentsModule,
         LearningModule,
         QuizzesModule,
+        HoursModule,
+        AttestationsModule,
+        EligibilityModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

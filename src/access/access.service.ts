@@ -6,6 +6,7 @@ import { AppError } from '../common/errors/app-error';
 import { CohortEntity } from '../cohorts/entities/cohort.entity';
 import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
 import { QuizAttemptEntity } from '../quizzes/entities/quiz-attempt.entity';
+import { HourEntryEntity } from '../hours/entities/hour-entry.entity';
 
 /**
  * Row-level access: may this caller touch this row? Each question is answered by one
@@ -14,9 +15,11 @@ import { QuizAttemptEntity } from '../quizzes/entities/quiz-attempt.entity';
  *
  *   view: admin any; trainee their own; instructor of the row's cohort
  *   own:  only the trainee it belongs to (taking quizzes, marking lessons done)
- *   teach: admin any; instructor of the row's cohort (approving, recording for others)
+ *   teach: admin any; instructor of the row's cohort (recording for others, corrections)
+ *   supervise: (hour entries) only the supervisor the entry names
  */
 export type AccessMode = 'view' | 'own' | 'teach';
+export type EntryAccessMode = AccessMode | 'supervise';
 
 const VISIBLE = {
   view: `(:role = 'admin' OR e.user_id = :uid OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = e.cohort_id AND ci.user_id = :uid))`,
@@ -42,6 +45,16 @@ export class AccessService {
       .getOne();
     if (!c) throw new AppError('COHORT_NOT_FOUND', 'No cohort with that id is visible to you.');
     return c;
+  }
+
+  async hourEntry(user: AuthUser, id: string, mode: EntryAccessMode): Promise<{ entry: HourEntryEntity; enrollment: EnrollmentEntity }> {
+    const rule = mode === 'supervise' ? 'h.supervisor_id = :uid' : VISIBLE[mode];
+    const row = await this.db.getRepository(HourEntryEntity).createQueryBuilder('h')
+      .innerJoinAndMapOne('h.enrollment', EnrollmentEntity, 'e', 'e.id = h.enrollment_id')
+      .where('h.id = :id', { id }).andWhere(rule, { uid: user.id, role: user.role }).getOne();
+    if (!row) throw new AppError('ENTRY_NOT_FOUND', 'No hour entry with that id is visible to you.');
+    const { enrollment, ...entry } = row as HourEntryEntity & { enrollment: EnrollmentEntity };
+    return { entry: entry as HourEntryEntity, enrollment };
   }
 
   async attempt(user: AuthUser, id: string, mode: AccessMode): Promise<{ attempt: QuizAttemptEntity; enrollment: EnrollmentEntity }> {

@@ -14,17 +14,28 @@ export enum Permission {
   LessonsComplete = 'lessons.complete',
   QuizzesTake = 'quizzes.take',
   AttemptsGrant = 'attempts.grant',
+  HoursLog = 'hours.log',
+  HoursWithdraw = 'hours.withdraw',
+  HoursReview = 'hours.review',
+  HoursCorrect = 'hours.correct',
+  SessionsRecord = 'sessions.record',
+  AttestationsManage = 'attestations.manage',
 }
 
 /** The one table of who may do what. Row-level checks (whose data) live in AccessService. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   trainee: [
     Permission.ProfileRead, Permission.ProgramsRead, Permission.EnrollmentsRead, Permission.LessonsComplete, Permission.QuizzesTake,
+    Permission.HoursLog, Permission.HoursWithdraw,
   ],
-  instructor: [Permission.ProfileRead, Permission.ProgramsRead, Permission.CohortsRead, Permission.EnrollmentsRead],
+  instructor: [
+    Permission.ProfileRead, Permission.ProgramsRead, Permission.CohortsRead, Permission.EnrollmentsRead,
+    Permission.HoursLog, Permission.HoursReview, Permission.HoursCorrect, Permission.SessionsRecord, Permission.AttestationsManage,
+  ],
   admin: [
     Permission.ProfileRead, Permission.UsersManage, Permission.AuditRead, Permission.ProgramsRead,
     Permission.CohortsManage, Permission.CohortsRead, Permission.EnrollmentsManage, Permission.EnrollmentsRead, Permission.AttemptsGrant,
+    Permission.HoursLog, Permission.HoursCorrect, Permission.SessionsRecord, Permission.AttestationsManage,
   ],
 };
 

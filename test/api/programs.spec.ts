@@ -33,7 +33,7 @@ describe('programs', () => {
     const byCode = Object.fromEntries(res.body.map((p: { code: string }) => [p.code, p]));
     expect(Object.keys(byCode).sort()).toEqual(['omcp-aod', 'peer-core', 'peer-justice']);
     expect(byCode['peer-core']).toMatchObject({ moduleCount: 17, prerequisites: [], version: { seq: 1, label: '2026.1' } });
-    expect(byCode['peer-core'].hourRequirements).toEqual([{ category: 'training', label: expect.any(String), minutes: 4800, hours: 80, supervised: false }]);
+    expect(byCode['peer-core'].hourRequirements).toEqual([{ category: 'training', label: expect.any(String), minutes: 4800, hours: 80, supervised: false, selfReported: false }]);
     expect(byCode['peer-justice']).toMatchObject({ moduleCount: 13, prerequisites: ['peer-core'] });
     expect(byCode['omcp-aod'].hourRequirements.map((h: { category: string; minutes: number }) => [h.category, h.minutes])).toEqual([
       ['education', 350 * 60], ['practicum', 255 * 60], ['study-prep', 80 * 60], ['isudt', 360 * 60],

@@ -42,7 +42,7 @@ describe('curriculum content', () => {
     const core = byCode('peer-core');
     expect(core.modules.map((m) => m.title)).toEqual(SB803);
     expect(core.modules.map((m) => m.number)).toEqual(SB803.map((_, i) => i + 1));
-    expect(core.program.hourRequirements).toEqual([{ category: 'training', label: expect.any(String), hours: 80, supervised: false }]);
+    expect(core.program.hourRequirements).toEqual([{ category: 'training', label: expect.any(String), hours: 80, supervised: false, selfReported: false }]);
     expect(core.program.attestations.map((a) => a.kind)).toEqual(['age-18', 'diploma', 'lived-experience', 'code-of-ethics']);
   });
 

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -14,9 +15,9 @@ export class CreateCohortDto {
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
   site: string;
 
-  @IsISO8601({ strict: true, strictSeparator: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startsOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   startsOn: string;
 
-  @IsISO8601({ strict: true, strictSeparator: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'endsOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   endsOn: string;
 }

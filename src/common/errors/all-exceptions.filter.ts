@@ -17,6 +17,9 @@ const PG_CLIENT_ERRORS: Record<string, [number, string, string]> = {
   '23503': [409, 'CONFLICT', 'That change refers to a record that does not exist or is still in use.'],
   '40001': [409, 'CONFLICT', 'Another change happened at the same moment; please try again.'],
   '22P02': [400, 'BAD_REQUEST', 'A value has the wrong format.'],
+  '22007': [400, 'BAD_REQUEST', 'A date or time has the wrong format.'],
+  '22008': [400, 'BAD_REQUEST', 'A date or time is out of range.'],
+  '22003': [400, 'BAD_REQUEST', 'A number is out of range.'],
 };
 
 /**

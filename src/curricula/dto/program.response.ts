@@ -6,6 +6,7 @@ export class HourRequirementResponse {
   minutes: number;
   hours: number;
   supervised: boolean;
+  selfReported: boolean;
 }
 
 export class ProgramVersionRef {
@@ -41,7 +42,7 @@ export function mapProgramSummary(v: ProgramVersionEntity, moduleCount: number):
     description: d.description,
     version: mapVersionRef(v),
     moduleCount,
-    hourRequirements: d.hourRequirements.map((h) => ({ category: h.category, label: h.label, minutes: h.hours * 60, hours: h.hours, supervised: h.supervised })),
+    hourRequirements: d.hourRequirements.map((h) => ({ category: h.category, label: h.label, minutes: h.hours * 60, hours: h.hours, supervised: h.supervised, selfReported: h.selfReported })),
     prerequisites: d.prerequisites,
     attestations: d.attestations,
     certificate: { kind: d.certificate.kind, validityMonths: d.certificate.validityMonths },

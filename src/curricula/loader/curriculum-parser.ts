@@ -51,13 +51,18 @@ export function parseProgramFile(text: string, file: string, folder: string): { 
   const hourRequirements: HourRequirement[] = c.list(o, 'hourRequirements').map((raw, i) => {
     const path = `hourRequirements[${i}]`;
     const h = c.obj(raw, path);
-    c.known(h, ['category', 'label', 'hours', 'supervised'], path);
+    c.known(h, ['category', 'label', 'hours', 'supervised', 'selfReported'], path);
     const category = c.str(h, 'category', `${path}.category`);
     if (category && !SLUG.test(category)) c.fail(`${path}.category`, 'must be lowercase letters, digits and dashes');
     if (categories.has(category)) c.fail(`${path}.category`, `"${category}" is listed twice`);
     categories.add(category);
     if (typeof h.supervised !== 'boolean') c.fail(`${path}.supervised`, 'must be true or false');
-    return { category, label: c.str(h, 'label', `${path}.label`), hours: c.int(h, 'hours', `${path}.hours`, 1, 10_000)!, supervised: h.supervised === true };
+    if (h.selfReported !== undefined && typeof h.selfReported !== 'boolean') c.fail(`${path}.selfReported`, 'must be true or false');
+    if (h.selfReported === true && h.supervised === true) c.fail(`${path}.selfReported`, 'a supervised category cannot be self-reported');
+    return {
+      category, label: c.str(h, 'label', `${path}.label`), hours: c.int(h, 'hours', `${path}.hours`, 1, 10_000)!,
+      supervised: h.supervised === true, selfReported: h.selfReported === true,
+    };
   });
   const kinds = new Set<string>();
   const attestations: AttestationRequirement[] = c.list(o, 'attestations').map((raw, i) => {

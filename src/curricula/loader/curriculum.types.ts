@@ -3,7 +3,10 @@ export interface HourRequirement {
   category: string;
   label: string;
   hours: number;
+  /** Practicum-style: a named supervisor signs off; facility, core functions and credential are recorded. */
   supervised: boolean;
+  /** A trainee's own entries count at once (e.g. study time). Otherwise they wait for approval. */
+  selfReported: boolean;
 }
 
 export interface AttestationRequirement {

@@ -1,9 +1,10 @@
 import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 
 export class EnrollDto {
   @IsUUID() userId: string;
 
   /** Defaults to today; an earlier date moves an ongoing cohort in. Never in the future. */
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startedOn must be a date as YYYY-MM-DD' })
+  @IsOptional() @IsCalendarDate()
   startedOn?: string;
 }

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CurriculaModule } from '../curricula/curricula.module';
+import { AttestationsController } from './attestations.controller';
+import { AttestationsService } from './attestations.service';
+
+@Module({
+  imports: [CurriculaModule],
+  controllers: [AttestationsController],
+  providers: [AttestationsService],
+})
+export class AttestationsModule {}

@@ -1,0 +1,9 @@
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+/** A reason is required to reject or reverse an entry, or to withdraw an attestation. */
+export class ReasonDto {
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString() @MinLength(3) @MaxLength(1000)
+  reason: string;
+}

@@ -1,0 +1,36 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateHourEntryDto {
+  @IsString() @Matches(/^[a-z0-9-]{1,60}$/, { message: 'category must be one of the program\'s hour categories' })
+  category: string;
+
+  @IsCalendarDate()
+  date: string;
+
+  /** Whole minutes, 1 to 720 (12 hours) per entry. */
+  @IsInt() @Min(1) @Max(720)
+  minutes: number;
+
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
+  activity: string;
+
+  /** The instructor of the trainee's cohort who will approve it (required unless the category is self-reported). */
+  @IsOptional() @IsUUID()
+  supervisorId?: string;
+
+  /** Practicum categories: where the work took place. */
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  facility?: string;
+
+  /** Practicum categories: the counselor core functions exercised (from the program's list). */
+  @IsOptional() @IsArray() @ArrayMaxSize(12) @IsString({ each: true }) @Matches(/^[a-z-]{1,40}$/, { each: true, message: 'each core function must be one of the program\'s (e.g. intake, counseling)' })
+  coreFunctions?: string[];
+
+  /** Practicum categories: the supervisor's credential, e.g. "CADC-II". */
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  supervisorCredential?: string;
+}

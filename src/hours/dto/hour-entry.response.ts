@@ -1,0 +1,71 @@
+import { HourEntryEntity, HourEntryKind, HourEntryStatus } from '../entities/hour-entry.entity';
+import { CategoryTotal } from '../hour-totals';
+
+export class HourEntryResponse {
+  id: string;
+  enrollmentId: string;
+  category: string;
+  date: string;
+  minutes: number;
+  activity: string;
+  kind: HourEntryKind;
+  status: HourEntryStatus;
+  supervisorId: string | null;
+  facility: string | null;
+  coreFunctions: string[] | null;
+  supervisorCredential: string | null;
+  loggedBy: string;
+  createdAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+  sessionId: string | null;
+  reversesId: string | null;
+  /** Set on an approved entry that a later reversal cancelled. */
+  reversedById: string | null;
+}
+
+export class HoursResponse {
+  entries: HourEntryResponse[];
+  totals: CategoryTotal[];
+}
+
+export class PendingApprovalResponse extends HourEntryResponse {
+  trainee: { id: string; fullName: string };
+  cohort: { id: string; name: string };
+}
+
+export class SessionResponse {
+  id: string;
+  cohortId: string;
+  category: string;
+  date: string;
+  minutes: number;
+  topic: string;
+  entries: HourEntryResponse[];
+}
+
+export function mapHourEntry(e: HourEntryEntity, reversedById: string | null = null): HourEntryResponse {
+  return {
+    id: e.id,
+    enrollmentId: e.enrollmentId,
+    category: e.category,
+    date: e.entryDate,
+    minutes: e.minutes,
+    activity: e.activity,
+    kind: e.kind,
+    status: e.status,
+    supervisorId: e.supervisorId,
+    facility: e.facility,
+    coreFunctions: e.coreFunctions,
+    supervisorCredential: e.supervisorCredential,
+    loggedBy: e.loggedBy,
+    createdAt: e.createdAt.toISOString(),
+    reviewedBy: e.reviewedBy,
+    reviewedAt: e.reviewedAt ? e.reviewedAt.toISOString() : null,
+    reviewNote: e.reviewNote,
+    sessionId: e.sessionId,
+    reversesId: e.reversesId,
+    reversedById,
+  };
+}

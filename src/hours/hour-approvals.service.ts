@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/errors/app-error';
+import { HourEntryResponse, mapHourEntry, PendingApprovalResponse } from './dto/hour-entry.response';
+import { HourEntryEntity } from './entities/hour-entry.entity';
+import { HoursRepository } from './hours.repository';
+
+/** A supervisor's sign-off: only the supervisor an entry names may approve or reject it. */
+@Injectable()
+export class HourApprovalsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly hours: HoursRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async queue(actor: AuthUser): Promise<PendingApprovalResponse[]> {
+    return (await this.hours.pendingFor(actor.id)).map((e) => ({
+      ...mapHourEntry(e),
+      trainee: { id: e.userId, fullName: e.traineeName },
+      cohort: { id: e.cohortId, name: e.cohortName },
+    }));
+  }
+
+  approve(actor: AuthUser, entryId: string): Promise<HourEntryResponse> {
+    return this.review(actor, entryId, 'approved', null);
+  }
+
+  reject(actor: AuthUser, entryId: string, reason: string): Promise<HourEntryResponse> {
+    return this.review(actor, entryId, 'rejected', reason);
+  }
+
+  /** The status changes only while the entry is still pending: of two reviews at once, one wins. */
+  private async review(actor: AuthUser, entryId: string, status: 'approved' | 'rejected', note: string | null): Promise<HourEntryResponse> {
+    const { entry } = await this.access.hourEntry(actor, entryId, 'supervise');
+    if (entry.loggedBy === actor.id || entry.userId === actor.id) {
+      throw new AppError('OWN_ENTRY', 'No one approves or rejects their own hours.');
+    }
+    return this.db.transaction(async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE hour_entries SET status = $2, reviewed_by = $3, reviewed_at = now(), review_note = $4
+          WHERE id = $1 AND status = 'pending' RETURNING id`,
+        [entry.id, status, actor.id, note],
+      )) as [unknown[], number];
+      if (!rows.length) {
+        const now = await m.findOneByOrFail(HourEntryEntity, { id: entry.id });
+        throw new AppError('ENTRY_NOT_PENDING', `This entry is already ${now.status}.`);
+      }
+      const after = await m.findOneByOrFail(HourEntryEntity, { id: entry.id });
+      await this.audit.record(m, {
+        actorId: actor.id, action: status === 'approved' ? 'hours.approve' : 'hours.reject', entityType: 'hour-entry', entityId: entry.id,
+        before: { status: 'pending' }, after: { status, reviewNote: note },
+      });
+      return mapHourEntry(after);
+    });
+  }
+
+  /**
+   * Corrects an approved entry without touching it: a new approved line with the opposite
+   * minutes, pointing at the original. An entry is reversed at most once (unique index).
+   */
+  async reverse(actor: AuthUser, entryId: string, reason: string): Promise<HourEntryResponse> {
+    const { entry, enrollment } = await this.access.hourEntry(actor, entryId, 'teach');
+    if (entry.status !== 'approved' || entry.kind === 'reversal') {
+      throw new AppError('NOT_REVERSIBLE', entry.kind === 'reversal' ? 'A reversal cannot itself be reversed; log a new entry instead.' : `Only approved entries are reversed; this one is ${entry.status}.`);
+    }
+    return this.db.transaction(async (m) => {
+      await this.hours.lockTrainees(m, [enrollment.userId]);
+      if (await m.exists(HourEntryEntity, { where: { reversesId: entry.id } })) {
+        throw new AppError('ALREADY_REVERSED', 'This entry has already been reversed.');
+      }
+      const reversal = await m.save(m.create(HourEntryEntity, {
+        enrollmentId: entry.enrollmentId, userId: entry.userId, category: entry.category, entryDate: entry.entryDate,
+        minutes: -entry.minutes, activity: `Correction of an entry: ${reason}`, kind: 'reversal', status: 'approved',
+        supervisorId: null, loggedBy: actor.id, reviewNote: reason, reversesId: entry.id,
+      }));
+      await this.audit.record(m, {
+        actorId: actor.id, action: 'hours.reverse', entityType: 'hour-entry', entityId: entry.id,
+        before: mapHourEntry(entry), after: mapHourEntry(reversal),
+      });
+      return mapHourEntry(reversal);
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { todayIn } from '../common/dates';
+import { AppError } from '../common/errors/app-error';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { CurriculaRepository } from '../curricula/curricula.repository';
+import { requireActive } from '../learning/learning.service';
+import { CreateHourEntryDto } from './dto/create-hour-entry.dto';
+import { HourEntryResponse, HoursResponse, mapHourEntry } from './dto/hour-entry.response';
+import { HourEntryEntity, HourEntryStatus } from './entities/hour-entry.entity';
+import { dailyLimitProblem, dateProblem, totalsByCategory } from './hour-totals';
+import { HoursRepository } from './hours.repository';
+import { checkPracticumFields, requireCategory } from './program-rules';
+
+@Injectable()
+export class HourEntriesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly hours: HoursRepository,
+    private readonly curricula: CurriculaRepository,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * A trainee logs their own hours: they wait for the supervisor they name, unless the
+   * category is self-reported. An instructor of the cohort (or an admin) records hours
+   * for a trainee: they count at once.
+   */
+  async log(actor: AuthUser, enrollmentId: string, dto: CreateHourEntryDto): Promise<HourEntryResponse> {
+    const e = await this.access.enrollment(actor, enrollmentId, actor.role === 'trainee' ? 'own' : 'teach');
+    requireActive(e);
+    const program = (await this.curricula.versionById(e.programVersionId))!.definition;
+    const req = requireCategory(program, dto.category);
+    checkPracticumFields(program, req, dto);
+    const problem = dateProblem(dto.date, e.startedOn, todayIn(this.config.timezone));
+    if (problem) throw new AppError('BAD_DATE', `date ${problem}.`, { field: 'date' });
+
+    const byTrainee = actor.role === 'trainee';
+    const countsAtOnce = !byTrainee || (req.selfReported && !req.supervised);
+    let supervisorId = dto.supervisorId ?? null;
+    if (!supervisorId && !countsAtOnce) {
+      throw new AppError('SUPERVISOR_REQUIRED', `Name the supervisor (an instructor of your cohort) who will approve these ${req.label.toLowerCase()} hours.`, { field: 'supervisorId' });
+    }
+    if (!supervisorId && req.supervised && !byTrainee) {
+      if (actor.role !== 'instructor') throw new AppError('SUPERVISOR_REQUIRED', 'Supervised hours need the supervising instructor.', { field: 'supervisorId' });
+      supervisorId = actor.id;
+    }
+    const status: HourEntryStatus = countsAtOnce ? 'approved' : 'pending';
+
+    const saved = await this.db.transaction(async (m) => {
+      if (supervisorId && !(await this.hours.isInstructorOf(m, supervisorId, e.cohortId))) {
+        throw new AppError('SUPERVISOR_NOT_IN_COHORT', 'The supervisor must be an active instructor of this trainee\'s cohort.', { field: 'supervisorId' });
+      }
+      await this.hours.lockTrainees(m, [e.userId]);
+      const already = (await this.hours.minutesOnDate(m, [e.userId], dto.date)).get(e.userId) ?? 0;
+      const over = dailyLimitProblem(already, dto.minutes);
+      if (over) throw new AppError('DAILY_LIMIT', `minutes ${over}.`, { field: 'minutes' });
+      const entry = await m.save(m.create(HourEntryEntity, {
+        enrollmentId: e.id, userId: e.userId, category: dto.category, entryDate: dto.date, minutes: dto.minutes,
+        activity: dto.activity, kind: 'entry', status, supervisorId, facility: dto.facility ?? null,
+        coreFunctions: dto.coreFunctions ?? null, supervisorCredential: dto.supervisorCredential ?? null, loggedBy: actor.id,
+      }));
+      await this.audit.record(m, { actorId: actor.id, action: 'hours.log', entityType: 'hour-entry', entityId: entry.id, after: mapHourEntry(entry) });
+      return entry;
+    });
+    return mapHourEntry(saved);
+  }
+
+  async list(actor: AuthUser, enrollmentId: string): Promise<HoursResponse> {
+    const e = await this.access.enrollment(actor, enrollmentId, 'view');
+    const [program, entries, ledger] = await Promise.all([
+      this.curricula.versionById(e.programVersionId), this.hours.entries(e.id), this.hours.ledger(e.id),
+    ]);
+    return {
+      entries: entries.map((x) => mapHourEntry(x, x.reversedById)),
+      totals: totalsByCategory(program!.definition.hourRequirements, ledger),
+    };
+  }
+
+  /** The trainee takes back an entry still waiting for review. */
+  async withdraw(actor: AuthUser, entryId: string): Promise<HourEntryResponse> {
+    const { entry } = await this.access.hourEntry(actor, entryId, 'own');
+    return this.db.transaction(async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE hour_entries SET status = 'withdrawn', reviewed_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`, [entry.id],
+      )) as [unknown[], number];
+      if (!rows.length) throw new AppError('ENTRY_NOT_PENDING', `This entry is ${entry.status}; only a pending entry can be withdrawn.`);
+      const after = await m.findOneByOrFail(HourEntryEntity, { id: entry.id });
+      await this.audit.record(m, { actorId: actor.id, action: 'hours.withdraw', entityType: 'hour-entry', entityId: entry.id, before: { status: entry.status }, after: { status: after.status } });
+      return mapHourEntry(after);
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { HourEntryEntity } from './entities/hour-entry.entity';
+import { LedgerLine } from './hour-totals';
+
+@Injectable()
+export class HoursRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Serializes every hours change for these trainees (daily limit, reversals), across instances. */
+  async lockTrainees(m: EntityManager, userIds: string[]): Promise<void> {
+    for (const id of [...new Set(userIds)].sort()) {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('hours:' || $1, 0))`, [id]);
+    }
+  }
+
+  /** Minutes already counting (approved or pending, net of reversals) per trainee on a date. */
+  async minutesOnDate(m: EntityManager, userIds: string[], date: string): Promise<Map<string, number>> {
+    const rows: { user_id: string; minutes: number }[] = await m.query(
+      `SELECT user_id, coalesce(sum(minutes), 0)::int AS minutes FROM hour_entries
+        WHERE user_id = ANY($1) AND entry_date = $2 AND status IN ('approved', 'pending') GROUP BY user_id`,
+      [userIds, date],
+    );
+    return new Map(rows.map((r) => [r.user_id, r.minutes]));
+  }
+
+  entries(enrollmentId: string): Promise<(HourEntryEntity & { reversedById: string | null })[]> {
+    return this.db.getRepository(HourEntryEntity).createQueryBuilder('h')
+      .leftJoin(HourEntryEntity, 'r', 'r.reverses_id = h.id')
+      .addSelect('r.id', 'reversed_by_id')
+      .where('h.enrollmentId = :enrollmentId', { enrollmentId })
+      .orderBy('h.entryDate', 'DESC').addOrderBy('h.createdAt', 'DESC')
+      .getRawAndEntities()
+      .then(({ entities, raw }) => {
+        const byId = new Map(raw.map((r: { h_id: string; reversed_by_id: string | null }) => [r.h_id, r.reversed_by_id]));
+        return entities.map((e) => Object.assign(e, { reversedById: byId.get(e.id) ?? null }));
+      });
+  }
+
+  /** The ledger lines that totals are computed from, summed per category and status in SQL. */
+  ledger(enrollmentId: string, m: EntityManager = this.db.manager): Promise<LedgerLine[]> {
+    return m.query(
+      `SELECT category, status, sum(minutes)::int AS minutes FROM hour_entries
+        WHERE enrollment_id = $1 AND status IN ('approved', 'pending') GROUP BY category, status`,
+      [enrollmentId],
+    );
+  }
+
+  pendingFor(supervisorId: string): Promise<(HourEntryEntity & { traineeName: string; cohortId: string; cohortName: string })[]> {
+    return this.db.getRepository(HourEntryEntity).createQueryBuilder('h')
+      .innerJoin('users', 'u', 'u.id = h.user_id')
+      .innerJoin('enrollments', 'e', 'e.id = h.enrollment_id')
+      .innerJoin('cohorts', 'c', 'c.id = e.cohort_id')
+      .addSelect(['u.full_name AS trainee_name', 'c.id AS cohort_id', 'c.name AS cohort_name'])
+      .where('h.supervisorId = :supervisorId AND h.status = :pending', { supervisorId, pending: 'pending' })
+      .orderBy('h.entryDate', 'ASC').addOrderBy('h.createdAt', 'ASC')
+      .getRawAndEntities()
+      .then(({ entities, raw }) => entities.map((e, i) => Object.assign(e, {
+        traineeName: raw[i].trainee_name as string, cohortId: raw[i].cohort_id as string, cohortName: raw[i].cohort_name as string,
+      })));
+  }
+
+  isInstructorOf(m: EntityManager, userId: string, cohortId: string): Promise<boolean> {
+    return m.query(
+      `SELECT 1 FROM cohort_instructors ci JOIN users u ON u.id = ci.user_id
+        WHERE ci.cohort_id = $1 AND ci.user_id = $2 AND u.active AND u.role = 'instructor'`,
+      [cohortId, userId],
+    ).then((r: unknown[]) => r.length > 0);
+  }
+}
