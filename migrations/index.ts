@@ -2,6 +2,7 @@ import { CreateUsersAndAudit1763900000000 } from './1763900000000-CreateUsersAnd
 import { CreateCurricula1763900100000 } from './1763900100000-CreateCurricula';
 import { CreateCohortsAndLearning1763900200000 } from './1763900200000-CreateCohortsAndLearning';
 import { CreateHoursAndAttestations1763900300000 } from './1763900300000-CreateHoursAndAttestations';
+import { CreateCertificates1763900400000 } from './1763900400000-CreateCertificates';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateCurricula1763900100000,
   CreateCohortsAndLearning1763900200000,
   CreateHoursAndAttestations1763900300000,
+  CreateCertificates1763900400000,
 ];

@@ -7,7 +7,7 @@ import { withDatabase } from './cli-database';
 
 /** npm run curricula:sync: loads curricula/ into the database now (the app also does it at start). */
 withDatabase(async (db, config) => {
-  const { curricula, problems } = readCurricula(config.curriculaDir);
+  const { curricula, problems } = readCurricula(config.curriculaDir, config.templatesDir);
   if (problems.length) {
     console.error(formatProblems(problems));
     process.exit(1);

@@ -22,6 +22,8 @@ import { QuizzesModule } from './quizzes/quizzes.module';
 import { HoursModule } from './hours/hours.module';
 import { AttestationsModule } from './attestations/attestations.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
+import { CertificatesModule } from './certificates/certificates.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
 
 /**
@@ -49,6 +51,8 @@ export class AppModule implements NestModule {
         HoursModule,
         AttestationsModule,
         EligibilityModule,
+        RateLimitModule,
+        CertificatesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -8,7 +8,7 @@ import { UsersService } from './users/users.service';
 /** Work done once at each start, after migrations: load curricula, create the first admin. */
 export async function startupTasks(app: INestApplication, config: AppConfig): Promise<void> {
   const log = new Logger('boot');
-  const { curricula, problems } = readCurricula(config.curriculaDir);
+  const { curricula, problems } = readCurricula(config.curriculaDir, config.templatesDir);
   if (problems.length) {
     // Refuse to load content that does not validate: trainees would see broken modules.
     throw new Error(`The curricula in ${config.curriculaDir} have problems (run npm run curricula:check):\n${formatProblems(problems)}`);

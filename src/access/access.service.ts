@@ -7,6 +7,7 @@ import { CohortEntity } from '../cohorts/entities/cohort.entity';
 import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
 import { QuizAttemptEntity } from '../quizzes/entities/quiz-attempt.entity';
 import { HourEntryEntity } from '../hours/entities/hour-entry.entity';
+import { CertificateEntity } from '../certificates/entities/certificate.entity';
 
 /**
  * Row-level access: may this caller touch this row? Each question is answered by one
@@ -55,6 +56,14 @@ export class AccessService {
     if (!row) throw new AppError('ENTRY_NOT_FOUND', 'No hour entry with that id is visible to you.');
     const { enrollment, ...entry } = row as HourEntryEntity & { enrollment: EnrollmentEntity };
     return { entry: entry as HourEntryEntity, enrollment };
+  }
+
+  /** Certificates: admins any; a trainee their own. */
+  async certificate(user: AuthUser, id: string): Promise<CertificateEntity> {
+    const c = await this.db.getRepository(CertificateEntity).createQueryBuilder('c')
+      .where('c.id = :id', { id }).andWhere(`(:role = 'admin' OR c.user_id = :uid)`, { uid: user.id, role: user.role }).getOne();
+    if (!c) throw new AppError('CERTIFICATE_NOT_FOUND', 'No certificate with that id is visible to you.');
+    return c;
   }
 
   async attempt(user: AuthUser, id: string, mode: AccessMode): Promise<{ attempt: QuizAttemptEntity; enrollment: EnrollmentEntity }> {

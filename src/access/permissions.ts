@@ -20,13 +20,16 @@ export enum Permission {
   HoursCorrect = 'hours.correct',
   SessionsRecord = 'sessions.record',
   AttestationsManage = 'attestations.manage',
+  CertificatesIssue = 'certificates.issue',
+  /** Read one certificate: row access limits trainees to their own. */
+  CertificatesRead = 'certificates.read',
 }
 
 /** The one table of who may do what. Row-level checks (whose data) live in AccessService. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   trainee: [
     Permission.ProfileRead, Permission.ProgramsRead, Permission.EnrollmentsRead, Permission.LessonsComplete, Permission.QuizzesTake,
-    Permission.HoursLog, Permission.HoursWithdraw,
+    Permission.HoursLog, Permission.HoursWithdraw, Permission.CertificatesRead,
   ],
   instructor: [
     Permission.ProfileRead, Permission.ProgramsRead, Permission.CohortsRead, Permission.EnrollmentsRead,
@@ -36,6 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ProfileRead, Permission.UsersManage, Permission.AuditRead, Permission.ProgramsRead,
     Permission.CohortsManage, Permission.CohortsRead, Permission.EnrollmentsManage, Permission.EnrollmentsRead, Permission.AttemptsGrant,
     Permission.HoursLog, Permission.HoursCorrect, Permission.SessionsRecord, Permission.AttestationsManage,
+    Permission.CertificatesIssue, Permission.CertificatesRead,
   ],
 };
 

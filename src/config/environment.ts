@@ -35,6 +35,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(1)
   PEERCERT_TRAINING_PROVIDER?: string;
 
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
+  PEERCERT_VERIFY_RATE_LIMIT?: number;
+
   @IsOptional() @IsString() @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'PEERCERT_TIMEZONE must be an IANA time zone such as America/Los_Angeles' })
   PEERCERT_TIMEZONE?: string;
 

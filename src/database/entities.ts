@@ -14,11 +14,12 @@ import { AttemptGrantEntity } from '../quizzes/entities/attempt-grant.entity';
 import { HourEntryEntity } from '../hours/entities/hour-entry.entity';
 import { RosterSessionEntity } from '../hours/entities/roster-session.entity';
 import { AttestationEntity } from '../attestations/entities/attestation.entity';
+import { CertificateEntity } from '../certificates/entities/certificate.entity';
 
 /** Every TypeORM entity. The schema itself is owned by migrations/, never synchronized. */
 export const entities = [
   UserEntity, AuditEventEntity,
   ProgramEntity, ProgramVersionEntity, ModuleEntity, LessonEntity, QuestionEntity,
   CohortEntity, CohortInstructorEntity, EnrollmentEntity, LessonCompletionEntity, QuizAttemptEntity, AttemptGrantEntity,
-  HourEntryEntity, RosterSessionEntity, AttestationEntity,
+  HourEntryEntity, RosterSessionEntity, AttestationEntity, CertificateEntity,
 ];

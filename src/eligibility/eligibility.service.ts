@@ -9,7 +9,19 @@ import { totalsByCategory } from '../hours/hour-totals';
 import { HoursRepository } from '../hours/hours.repository';
 import { LearningRepository } from '../learning/learning.repository';
 import { summarizeProgress } from '../learning/progress';
+import type { ProgramFile } from '../curricula/loader/curriculum.types';
+import type { CategoryTotal } from '../hours/hour-totals';
+import type { ModuleProgress } from '../learning/progress';
 import { Eligibility, computeEligibility } from './eligibility';
+
+/** The eligibility statement with the facts it was computed from (certificates snapshot them). */
+export interface Assessment {
+  program: ProgramFile;
+  version: { seq: number; label: string };
+  modules: ModuleProgress[];
+  hours: CategoryTotal[];
+  eligibility: Eligibility;
+}
 import { EligibilityRepository } from './eligibility.repository';
 
 @Injectable()
@@ -28,21 +40,24 @@ export class EligibilityService {
     return { enrollmentId: e.id, programCode: e.programCode, ...(await this.compute(e)) };
   }
 
-  /** Gathers the facts (five queries, none per module or per entry) and applies the rules. */
   async compute(e: EnrollmentEntity, m: EntityManager = this.db.manager): Promise<Eligibility> {
-    const program = (await this.curricula.versionById(e.programVersionId))!.definition;
-    const [modules, ledger, attested, prerequisites] = await Promise.all([
-      this.learning.moduleCounts(e.id, e.programVersionId, m),
-      this.hours.ledger(e.id, m),
-      this.repo.attestedKinds(e.id, m),
-      this.repo.prerequisites(e.userId, program.prerequisites, m),
-    ]);
-    return computeEligibility({
-      program,
-      modules: summarizeProgress(modules).modules,
-      hours: totalsByCategory(program.hourRequirements, ledger),
-      prerequisites,
-      attested,
-    });
+    return (await this.assess(e, m)).eligibility;
+  }
+
+  /** Gathers the facts (five queries, none per module or per entry) and applies the rules. */
+  async assess(e: EnrollmentEntity, m: EntityManager = this.db.manager): Promise<Assessment> {
+    const version = (await this.curricula.versionById(e.programVersionId))!;
+    const program = version.definition;
+    // one after another: inside a transaction they share one connection
+    const counts = await this.learning.moduleCounts(e.id, e.programVersionId, m);
+    const ledger = await this.hours.ledger(e.id, m);
+    const attested = await this.repo.attestedKinds(e.id, m);
+    const prerequisites = await this.repo.prerequisites(e.userId, program.prerequisites, m);
+    const modules = summarizeProgress(counts).modules;
+    const hours = totalsByCategory(program.hourRequirements, ledger);
+    return {
+      program, version: { seq: version.seq, label: version.versionLabel }, modules, hours,
+      eligibility: computeEligibility({ program, modules, hours, prerequisites, attested }),
+    };
   }
 }

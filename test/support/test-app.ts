@@ -57,6 +57,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     templatesDir: join(PROJECT_ROOT, 'templates'),
     trainingProviderName: 'Test Training Provider',
     timezone: 'America/Los_Angeles',
+    verifyRateLimitPerMinute: 60,
     logLevel: 'info',
     ...overrides,
   };

@@ -63,8 +63,11 @@ export function readProgramFolder(dir: string, rootForNames: string): { curricul
   return { curriculum: { program, modules, contentHash: hashFiles(dir, files) }, problems };
 }
 
-/** Every program under root, with cross-program checks (prerequisites must exist). */
-export function readCurricula(root: string): ReadResult {
+/**
+ * Every program under root, with cross-program checks (prerequisites must exist) and,
+ * given the templates folder, that each program's certificate template is there.
+ */
+export function readCurricula(root: string, templatesDir?: string): ReadResult {
   const problems: CurriculumProblem[] = [];
   const curricula: Curriculum[] = [];
   const folders = readdirSync(root).filter((f) => statSync(join(root, f)).isDirectory()).sort();
@@ -79,6 +82,14 @@ export function readCurricula(root: string): ReadResult {
       if (!codes.has(p)) problems.push({ file: `${c.program.code}/program.yaml`, field: `prerequisites[${i}]`, message: `no program has the code "${p}"` });
       if (p === c.program.code) problems.push({ file: `${c.program.code}/program.yaml`, field: `prerequisites[${i}]`, message: 'a program cannot require itself' });
     });
+  }
+  if (templatesDir) {
+    for (const c of curricula) {
+      const t = c.program.certificate.template;
+      if (t && !existsSync(join(templatesDir, `${t}.hbs`))) {
+        problems.push({ file: `${c.program.code}/program.yaml`, field: 'certificate.template', message: `templates/${t}.hbs does not exist` });
+      }
+    }
   }
   return { curricula, problems };
 }

@@ -1,0 +1,125 @@
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { Sections } from './certificate-template';
+import { qrMatrix } from './qr';
+
+/** Everything the PDF shows; built from a certificate row by mapPdfData(). */
+export interface CertificatePdfData {
+  sections: Sections;
+  providerName: string;
+  holderName: string;
+  serial: string;
+  completedOn: string;
+  issuedOn: string;
+  expiresOn: string | null;
+  verifyUrl: string;
+  modules: { number: number; title: string }[];
+  hours: { label: string; hours: number }[];
+  /** Fixes the PDF's dates, so rendering the same certificate twice gives the same bytes. */
+  issuedAt: Date;
+  title: string;
+}
+
+// DejaVu covers Latin with diacritics (José, Nguyễn) and more; embedded as subsets.
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const REGULAR = join(FONT_DIR, 'DejaVuSans.ttf');
+const BOLD = join(FONT_DIR, 'DejaVuSans-Bold.ttf');
+const SERIF_BOLD = join(FONT_DIR, 'DejaVuSerif-Bold.ttf');
+
+const INK = '#1d2b3a';
+const ACCENT = '#7a5c1e';
+const W = 792; // US Letter, landscape, in points
+const H = 612;
+
+function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
+  const qr = qrMatrix(text);
+  const cell = size / (qr.size + 8); // 4-module quiet zone on each side
+  doc.save().rect(x, y, size, size).fill('#ffffff');
+  doc.fillColor('#000000');
+  for (let r = 0; r < qr.size; r++) {
+    for (let c = 0; c < qr.size; c++) {
+      if (qr.dark(r, c)) doc.rect(x + (c + 4) * cell, y + (r + 4) * cell, cell, cell);
+    }
+  }
+  doc.fill().restore();
+}
+
+function drawList(doc: PDFKit.PDFDocument, d: CertificatePdfData, top: number): void {
+  const kind = d.sections.list ?? 'modules';
+  doc.font('Bold').fontSize(9.5).fillColor(ACCENT).text((d.sections.listHeading ?? '').toUpperCase(), 72, top, { width: W - 144, align: 'center', characterSpacing: 1 });
+  const y0 = top + 16;
+  doc.font('Regular').fontSize(8).fillColor(INK);
+  if (kind === 'hours') {
+    const colW = 220;
+    const x0 = (W - colW) / 2;
+    d.hours.forEach((h, i) => {
+      const y = y0 + i * 13;
+      doc.text(h.label, x0, y, { width: colW - 60 });
+      doc.text(`${h.hours} h`, x0 + colW - 60, y, { width: 60, align: 'right' });
+    });
+    if (d.modules.length) {
+      doc.text(`Coursework: ${d.modules.map((m) => m.title).join(' · ')}`, 96, y0 + d.hours.length * 13 + 6, { width: W - 192, align: 'center' });
+    }
+    return;
+  }
+  // two columns; a long title wraps within its column and pushes the next one down
+  const perCol = Math.ceil(d.modules.length / 2);
+  const colW = 290;
+  [d.modules.slice(0, perCol), d.modules.slice(perCol)].forEach((items, col) => {
+    let y = y0;
+    for (const m of items) {
+      const text = `${m.number}. ${m.title}`;
+      doc.text(text, 96 + col * (colW + 20), y, { width: colW });
+      y += doc.heightOfString(text, { width: colW }) + 1.5;
+    }
+  });
+}
+
+/** Renders a one-page, landscape certificate with real, searchable text and embedded fonts. */
+export function renderCertificatePdf(d: CertificatePdfData): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: 'LETTER', layout: 'landscape', margin: 0, compress: true,
+      info: { Title: d.title, Author: d.sections.signatureLabel ?? '', Subject: d.serial, CreationDate: d.issuedAt, ModDate: d.issuedAt },
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.registerFont('Regular', REGULAR);
+    doc.registerFont('Bold', BOLD);
+    doc.registerFont('Title', SERIF_BOLD);
+
+    // frame
+    doc.lineWidth(3).strokeColor(ACCENT).rect(22, 22, W - 44, H - 44).stroke();
+    doc.lineWidth(0.8).rect(30, 30, W - 60, H - 60).stroke();
+
+    const center = (text: string, y: number, font: string, size: number, color = INK, opts: PDFKit.Mixins.TextOptions = {}) =>
+      doc.font(font).fontSize(size).fillColor(color).text(text, 72, y, { width: W - 144, align: 'center', ...opts });
+
+    center(d.providerName.toUpperCase(), 50, 'Bold', 10, ACCENT, { characterSpacing: 2 });
+    center(d.sections.heading ?? 'Certificate of Completion', 72, 'Title', 30);
+    center(d.sections.kind ?? '', 112, 'Regular', 11, ACCENT);
+    center(d.sections.intro ?? '', 142, 'Regular', 12);
+    center(d.holderName, 162, 'Title', 26);
+    doc.lineWidth(0.6).strokeColor(ACCENT).moveTo(216, 198).lineTo(W - 216, 198).stroke();
+    center(d.sections.statement ?? '', 208, 'Regular', 11.5, INK, { lineGap: 2 });
+    drawList(doc, d, 268);
+
+    // signature and dates, bottom left
+    const baseY = 470;
+    doc.lineWidth(0.8).strokeColor(INK).moveTo(72, baseY).lineTo(330, baseY).stroke();
+    doc.font('Regular').fontSize(8.5).fillColor(INK).text(d.sections.signatureLabel ?? 'Authorized signature', 72, baseY + 4, { width: 320 });
+    doc.font('Bold').fontSize(8.5)
+      .text(`Completed: ${d.completedOn}    Issued: ${d.issuedOn}${d.expiresOn ? `    Expires: ${d.expiresOn}` : ''}`, 72, baseY + 26, { width: 320 })
+      .text(`Serial: ${d.serial}`, 72, baseY + 40, { width: 320 });
+
+    // QR and link, bottom right
+    const qrSize = 84;
+    drawQr(doc, d.verifyUrl, W - 72 - qrSize, baseY - 70, qrSize);
+    doc.font('Regular').fontSize(6.5).fillColor(INK).text(`Verify at ${d.verifyUrl}`, W - 72 - 330, baseY + 20, { width: 330, align: 'right', lineBreak: false });
+
+    center(d.sections.disclaimer ?? '', H - 84, 'Regular', 7.5, '#4a4a4a', { lineGap: 1 });
+    doc.end();
+  });
+}
