@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurriculaRepository } from '../curricula/curricula.repository';
+import { ProgramVersionEntity } from '../curricula/entities/program-version.entity';
 import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
 import { totalsByCategory } from '../hours/hour-totals';
 import { HoursRepository } from '../hours/hours.repository';
@@ -46,18 +47,34 @@ export class EligibilityService {
 
   /** Gathers the facts (five queries, none per module or per entry) and applies the rules. */
   async assess(e: EnrollmentEntity, m: EntityManager = this.db.manager): Promise<Assessment> {
-    const version = (await this.curricula.versionById(e.programVersionId))!;
-    const program = version.definition;
-    // one after another: inside a transaction they share one connection
-    const counts = await this.learning.moduleCounts(e.id, e.programVersionId, m);
-    const ledger = await this.hours.ledger(e.id, m);
-    const attested = await this.repo.attestedKinds(e.id, m);
-    const prerequisites = await this.repo.prerequisites(e.userId, program.prerequisites, m);
-    const modules = summarizeProgress(counts).modules;
-    const hours = totalsByCategory(program.hourRequirements, ledger);
-    return {
-      program, version: { seq: version.seq, label: version.versionLabel }, modules, hours,
-      eligibility: computeEligibility({ program, modules, hours, prerequisites, attested }),
-    };
+    return (await this.assessMany([e], m))[0];
+  }
+
+  /**
+   * Many enrollments of one program version at once (a cohort report): the same five
+   * queries whatever the number of trainees. Run one after another: inside a transaction
+   * they share one connection.
+   */
+  async assessMany(es: EnrollmentEntity[], m: EntityManager = this.db.manager): Promise<Assessment[]> {
+    if (!es.length) return [];
+    const versions = new Map<string, ProgramVersionEntity>();
+    for (const id of new Set(es.map((e) => e.programVersionId))) versions.set(id, (await this.curricula.versionById(id))!);
+    const ids = es.map((e) => e.id);
+    const counts = await this.learning.moduleCountsMany(ids, m);
+    const ledger = await this.hours.ledgerMany(ids, m);
+    const attested = await this.repo.attestedMany(ids, m);
+    const codes = [...new Set([...versions.values()].flatMap((v) => v.definition.prerequisites))];
+    const prerequisites = await this.repo.prerequisitesMany([...new Set(es.map((e) => e.userId))], codes, m);
+    return es.map((e) => {
+      const version = versions.get(e.programVersionId)!;
+      const program = version.definition;
+      const modules = summarizeProgress(counts.get(e.id) ?? []).modules;
+      const hours = totalsByCategory(program.hourRequirements, ledger.get(e.id) ?? []);
+      const prereqs = (prerequisites.get(e.userId) ?? []).filter((p) => program.prerequisites.includes(p.code));
+      return {
+        program, version: { seq: version.seq, label: version.versionLabel }, modules, hours,
+        eligibility: computeEligibility({ program, modules, hours, prerequisites: prereqs, attested: attested.get(e.id) ?? new Set() }),
+      };
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { HourEntryEntity } from './entities/hour-entry.entity';
+import { groupBy } from '../common/group-by';
 import { LedgerLine } from './hour-totals';
 
 @Injectable()
@@ -39,12 +40,17 @@ export class HoursRepository {
   }
 
   /** The ledger lines that totals are computed from, summed per category and status in SQL. */
-  ledger(enrollmentId: string, m: EntityManager = this.db.manager): Promise<LedgerLine[]> {
-    return m.query(
-      `SELECT category, status, sum(minutes)::int AS minutes FROM hour_entries
-        WHERE enrollment_id = $1 AND status IN ('approved', 'pending') GROUP BY category, status`,
-      [enrollmentId],
-    );
+  async ledger(enrollmentId: string, m: EntityManager = this.db.manager): Promise<LedgerLine[]> {
+    return (await this.ledgerMany([enrollmentId], m)).get(enrollmentId) ?? [];
+  }
+
+  async ledgerMany(enrollmentIds: string[], m: EntityManager = this.db.manager): Promise<Map<string, LedgerLine[]>> {
+    const rows: (LedgerLine & { enrollment_id: string })[] = enrollmentIds.length ? await m.query(
+      `SELECT enrollment_id, category, status, sum(minutes)::int AS minutes FROM hour_entries
+        WHERE enrollment_id = ANY($1) AND status IN ('approved', 'pending') GROUP BY enrollment_id, category, status`,
+      [enrollmentIds],
+    ) : [];
+    return groupBy(rows, (r) => r.enrollment_id);
   }
 
   pendingFor(supervisorId: string): Promise<(HourEntryEntity & { traineeName: string; cohortId: string; cohortName: string })[]> {

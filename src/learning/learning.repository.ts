@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { groupBy } from '../common/group-by';
 import { ModuleCounts } from './progress';
 
 @Injectable()
@@ -8,23 +9,30 @@ export class LearningRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Every module of the enrollment's version with its counts, in one query. */
-  moduleCounts(enrollmentId: string, versionId: string, m: EntityManager = this.db.manager): Promise<ModuleCounts[]> {
-    return m.query(
-      `SELECT m.id AS "moduleId", m.number, m.title,
+  async moduleCounts(enrollmentId: string, _versionId: string, m: EntityManager = this.db.manager): Promise<ModuleCounts[]> {
+    return (await this.moduleCountsMany([enrollmentId], m)).get(enrollmentId) ?? [];
+  }
+
+  /** The same for many enrollments at once (a cohort report), still one query. */
+  async moduleCountsMany(enrollmentIds: string[], m: EntityManager = this.db.manager): Promise<Map<string, ModuleCounts[]>> {
+    const rows: (ModuleCounts & { enrollmentId: string })[] = enrollmentIds.length ? await m.query(
+      `SELECT e.id AS "enrollmentId", m.id AS "moduleId", m.number, m.title,
               (m.quiz_settings->>'attemptLimit')::int AS "attemptLimit",
               (SELECT count(*)::int FROM lessons l WHERE l.module_id = m.id) AS "lessonsTotal",
               (SELECT count(*)::int FROM lesson_completions lc JOIN lessons l ON l.id = lc.lesson_id
-                WHERE lc.enrollment_id = $1 AND l.module_id = m.id) AS "lessonsDone",
-              (SELECT count(*)::int FROM attempt_grants g WHERE g.enrollment_id = $1 AND g.module_id = m.id) AS "extraAttempts",
+                WHERE lc.enrollment_id = e.id AND l.module_id = m.id) AS "lessonsDone",
+              (SELECT count(*)::int FROM attempt_grants g WHERE g.enrollment_id = e.id AND g.module_id = m.id) AS "extraAttempts",
               a.used AS "attemptsUsed", a.best::float AS "bestScore", a.passed
-         FROM modules m
+         FROM enrollments e
+         JOIN modules m ON m.program_version_id = e.program_version_id
          CROSS JOIN LATERAL (
            SELECT count(*)::int AS used, max(score) AS best, coalesce(bool_or(passed), false) AS passed
-             FROM quiz_attempts qa WHERE qa.enrollment_id = $1 AND qa.module_id = m.id) a
-        WHERE m.program_version_id = $2
-        ORDER BY m.number`,
-      [enrollmentId, versionId],
-    );
+             FROM quiz_attempts qa WHERE qa.enrollment_id = e.id AND qa.module_id = m.id) a
+        WHERE e.id = ANY($1)
+        ORDER BY e.id, m.number`,
+      [enrollmentIds],
+    ) : [];
+    return groupBy(rows, (r) => r.enrollmentId);
   }
 
   /** The lesson, if it belongs to this program version; with its module number. */
