@@ -3,6 +3,7 @@ import { CreateCurricula1763900100000 } from './1763900100000-CreateCurricula';
 import { CreateCohortsAndLearning1763900200000 } from './1763900200000-CreateCohortsAndLearning';
 import { CreateHoursAndAttestations1763900300000 } from './1763900300000-CreateHoursAndAttestations';
 import { CreateCertificates1763900400000 } from './1763900400000-CreateCertificates';
+import { CreateIndicatorTargets1763900500000 } from './1763900500000-CreateIndicatorTargets';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateCohortsAndLearning1763900200000,
   CreateHoursAndAttestations1763900300000,
   CreateCertificates1763900400000,
+  CreateIndicatorTargets1763900500000,
 ];

@@ -24,6 +24,7 @@ import { AttestationsModule } from './attestations/attestations.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
 /**
@@ -53,6 +54,7 @@ export class AppModule implements NestModule {
         EligibilityModule,
         RateLimitModule,
         CertificatesModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -23,6 +23,10 @@ export enum Permission {
   CertificatesIssue = 'certificates.issue',
   /** Read one certificate: row access limits trainees to their own. */
   CertificatesRead = 'certificates.read',
+  /** Cohort progress and hours exports: row access limits instructors to their cohorts. */
+  ReportsRead = 'reports.read',
+  /** Program-wide registers, indicators and their targets. */
+  ReportsAdmin = 'reports.admin',
 }
 
 /** The one table of who may do what. Row-level checks (whose data) live in AccessService. */
@@ -34,12 +38,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   instructor: [
     Permission.ProfileRead, Permission.ProgramsRead, Permission.CohortsRead, Permission.EnrollmentsRead,
     Permission.HoursLog, Permission.HoursReview, Permission.HoursCorrect, Permission.SessionsRecord, Permission.AttestationsManage,
+    Permission.ReportsRead,
   ],
   admin: [
     Permission.ProfileRead, Permission.UsersManage, Permission.AuditRead, Permission.ProgramsRead,
     Permission.CohortsManage, Permission.CohortsRead, Permission.EnrollmentsManage, Permission.EnrollmentsRead, Permission.AttemptsGrant,
     Permission.HoursLog, Permission.HoursCorrect, Permission.SessionsRecord, Permission.AttestationsManage,
-    Permission.CertificatesIssue, Permission.CertificatesRead,
+    Permission.CertificatesIssue, Permission.CertificatesRead, Permission.ReportsRead, Permission.ReportsAdmin,
   ],
 };
 
