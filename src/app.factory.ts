@@ -5,10 +5,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { JsonLogger } from './common/logging/json-logger';
+import { requestIdMiddleware } from './common/http/request-id.middleware';
 
 /** Builds the configured app (used by main.ts and by the tests alike). */
 export async function createApp(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: false });
+  // first of all, so even a body the parser refuses is answered with a request id
+  app.use(requestIdMiddleware);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: '1mb' });

@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
@@ -7,7 +7,6 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { JwtAuthGuard } from './common/guards/jwt-auth.guard';
 import { PermissionGuard } from './common/guards/permission.guard';
-import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { APP_CONFIG } from './config/app-config';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -29,10 +28,11 @@ import { UsersModule } from './users/users.module';
 
 /**
  * The whole application. Pipe, guards and filter are APP_* providers so a test app built
- * from this module behaves exactly like production.
+ * from this module behaves exactly like production (createApp adds the request-id
+ * middleware, body parsers and OpenAPI around it).
  */
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
@@ -64,10 +64,5 @@ export class AppModule implements NestModule {
       ],
     };
   }
-
-  configure(consumer: MiddlewareConsumer) {
-    consumer.apply(requestIdMiddleware).forRoutes('*path');
-  }
 }
 
-export { APP_CONFIG };

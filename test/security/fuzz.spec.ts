@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { bearer, createTestApp, TestApp, TestUser } from '../support/test-app';
+import { createCohort, enroll } from '../factories/learning';
+import { routeList } from '../support/route-list';
+
+/**
+ * Random and malformed params, queries and bodies against every route of the app, as an
+ * admin and as a trainee: the API must always answer with a 2xx-4xx, never a 5xx, and
+ * never leak a stack trace or SQL.
+ */
+const LEAK = /\bat [\w.<>]+ \(|\.(ts|js):\d+:\d+|QueryFailedError|\bSELECT\b.+\bFROM\b|\bINSERT INTO\b|node_modules/;
+
+/** Any generated value as text, even objects without a prototype. */
+function asText(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? 'null';
+  } catch {
+    return 'null';
+  }
+}
+
+/** What JSON can carry of a generated value (supertest serializes bodies as JSON). */
+function jsonSafe(v: unknown): object {
+  const parsed: unknown = JSON.parse(asText(v));
+  return parsed !== null && typeof parsed === 'object' ? parsed : { value: parsed };
+}
+
+describe('fuzzing every route', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let trainee: TestUser;
+  let ids: string[];
+  const problems: string[] = [];
+  let sent = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.user('admin');
+    const instructor = await t.user('instructor');
+    trainee = await t.user('trainee');
+    const cohort = await createCohort(t, admin, 'omcp-aod', [instructor]);
+    const enrollmentId = await enroll(t, admin, cohort.id, trainee, '2026-01-05');
+    const attempt = await t.http.post(`/enrollments/${enrollmentId}/modules/1/attempts`).set(bearer(trainee)).expect(201);
+    const entry = await t.http.post(`/enrollments/${enrollmentId}/hours`).set(bearer(trainee))
+      .send({ category: 'practicum', date: '2026-02-02', minutes: 60, activity: 'Intake', supervisorId: instructor.id }).expect(201);
+    ids = [cohort.id, enrollmentId, attempt.body.id, entry.body.id, trainee.id, instructor.id];
+  });
+  afterAll(async () => { await t.close(); });
+
+  const segment = () => fc.oneof(
+    fc.constantFrom(...ids),
+    fc.uuid(),
+    fc.string({ maxLength: 40 }),
+    fc.integer().map(String),
+    fc.constantFrom('0', '-1', '1e309', '99999999999999999999', 'null', 'undefined', '%00', '..', 'omcp-aod', 'peer-core', '1', 'resume'),
+  );
+  const body = fc.oneof(
+    fc.object({ maxDepth: 3 }),
+    fc.anything({ maxDepth: 2 }),
+    fc.record({
+      email: fc.string(), password: fc.string(), fullName: fc.string(), role: fc.string(), category: fc.string(), date: fc.string(),
+      minutes: fc.oneof(fc.integer(), fc.double(), fc.string()), enrollmentIds: fc.array(fc.oneof(fc.uuid(), fc.string())),
+      answers: fc.array(fc.record({ questionId: fc.oneof(fc.uuid(), fc.string()), optionIds: fc.anything() })),
+      reason: fc.oneof(fc.string(), fc.integer()), kind: fc.string(), userId: fc.oneof(fc.uuid(), fc.string()),
+    }, { requiredKeys: [] }),
+  );
+  const query = fc.dictionary(
+    fc.constantFrom('role', 'from', 'to', 'cohortId', 'programCode', 'status', 'limit', 'version', 'site', 'actorId', 'format', 'q', 'x'),
+    fc.oneof(fc.string({ maxLength: 30 }), fc.constant(''), fc.integer().map(String)),
+  );
+
+  it('never answers 5xx or leaks internals, whatever it is sent', async () => {
+    const routes = routeList(t.app).filter((r) => !r.startsWith('GET /docs'));
+    for (const route of routes) {
+      const [method, pattern] = route.split(' ');
+      await fc.assert(fc.asyncProperty(fc.array(segment(), { minLength: 4, maxLength: 4 }), body, query, fc.boolean(), fc.boolean(),
+        async (segments, payload, q, asAdmin, raw) => {
+          let i = 0;
+          const path = pattern.replace(/:[a-zA-Z]+/g, () => encodeURIComponent(segments[i++]));
+          let req = t.http[method.toLowerCase() as 'get'](path).set(bearer(asAdmin ? admin : trainee)).query(q);
+          if (method !== 'GET') {
+            req = raw
+              ? req.set('Content-Type', 'application/json').send(typeof payload === 'string' ? payload : `{"broken": ${asText(payload).slice(0, 20)}`)
+              : req.send(jsonSafe(payload));
+          }
+          const res = await req;
+          sent += 1;
+          const text = res.text ?? '';
+          if (!res.headers['x-request-id']) problems.push(`${method} ${path}: no X-Request-Id`);
+          if (res.status >= 500 || LEAK.test(text)) {
+            problems.push(`${method} ${path} -> ${res.status} ${text.slice(0, 200)}`);
+            return false;
+          }
+          return true;
+        }), { numRuns: 6 });
+    }
+    expect(problems).toEqual([]);
+    expect(sent).toBe(routes.length * 6);
+  });
+
+  it('logged no server error while being fuzzed', () => {
+    const errors = t.logs.filter((l) => l.level === 'error');
+    expect(errors).toEqual([]);
+  });
+});
