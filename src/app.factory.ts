@@ -13,7 +13,8 @@ export async function createApp(config: AppConfig, logger = new JsonLogger(confi
   // first of all, so even a body the parser refuses is answered with a request id
   app.use(requestIdMiddleware);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  const trust = config.trustProxy ?? 'loopback';
+  app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust);
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '5mb' });
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()

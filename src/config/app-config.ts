@@ -16,6 +16,8 @@ export interface AppConfig {
   templatesDir: string;
   /** Organization name printed on certificates as the training provider. */
   trainingProviderName: string;
+  /** Express "trust proxy": which hops may set X-Forwarded-For (the client address for rate limits). */
+  trustProxy?: string; // default 'loopback'
   /** Public verification requests allowed per client address per minute. */
   verifyRateLimitPerMinute: number;
   /** IANA time zone that decides what "today" is for dates such as hour entries. */

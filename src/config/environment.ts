@@ -1,6 +1,7 @@
+import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import {
-  IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync,
+  IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync,
 } from 'class-validator';
 
 /** Environment variables the app reads. Every one is optional; defaults are in loadConfig. */
@@ -37,6 +38,9 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
   PEERCERT_VERIFY_RATE_LIMIT?: number;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  PEERCERT_TRUST_PROXY?: string;
 
   @IsOptional() @IsString() @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'PEERCERT_TIMEZONE must be an IANA time zone such as America/Los_Angeles' })
   PEERCERT_TIMEZONE?: string;

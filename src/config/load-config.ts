@@ -36,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     curriculaDir: join(PROJECT_ROOT, 'curricula'),
     templatesDir: join(PROJECT_ROOT, 'templates'),
     trainingProviderName: vars.PEERCERT_TRAINING_PROVIDER ?? 'peercert Training Provider',
+    trustProxy: vars.PEERCERT_TRUST_PROXY ?? 'loopback',
     verifyRateLimitPerMinute: vars.PEERCERT_VERIFY_RATE_LIMIT ?? 60,
     timezone: vars.PEERCERT_TIMEZONE ?? 'America/Los_Angeles',
     logLevel: vars.LOG_LEVEL ?? 'info',

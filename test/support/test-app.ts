@@ -58,6 +58,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     trainingProviderName: 'Test Training Provider',
     timezone: 'America/Los_Angeles',
     verifyRateLimitPerMinute: 60,
+    trustProxy: 'loopback',
     logLevel: 'info',
     ...overrides,
   };
