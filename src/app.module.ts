@@ -23,6 +23,7 @@ import { EligibilityModule } from './eligibility/eligibility.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ReportsModule } from './reports/reports.module';
+import { CalendarModule } from './common/calendar';
 import { UsersModule } from './users/users.module';
 
 /**
@@ -37,6 +38,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        CalendarModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         AuditModule,
         UsersModule,

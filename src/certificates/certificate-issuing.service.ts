@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { todayIn } from '../common/dates';
+import { Calendar } from '../common/calendar';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -31,11 +31,12 @@ export class CertificateIssuingService {
     private readonly certificates: CertificatesRepository,
     private readonly document: CertificateDocument,
     private readonly audit: AuditService,
+    private readonly calendar: Calendar,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private today() {
-    return todayIn(this.config.timezone);
+    return this.calendar.today();
   }
 
   private respond(c: CertificateEntity): CertificateResponse {

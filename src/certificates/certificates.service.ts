@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/auth-user';
-import { todayIn } from '../common/dates';
+import { Calendar } from '../common/calendar';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -15,11 +15,12 @@ export class CertificatesService {
   constructor(
     private readonly access: AccessService,
     private readonly certificates: CertificatesRepository,
+    private readonly calendar: Calendar,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private today() {
-    return todayIn(this.config.timezone);
+    return this.calendar.today();
   }
 
   async list(q: ListCertificatesQueryDto): Promise<CertificateResponse[]> {
@@ -54,7 +55,7 @@ export class CertificatesService {
       completedOn: c.completedOn,
       issuedOn: c.issuedOn,
       expiresOn: c.expiresOn,
-      revokedOn: c.revokedAt ? todayIn(this.config.timezone, c.revokedAt) : null,
+      revokedOn: c.revokedAt ? this.calendar.dateOf(c.revokedAt) : null,
       replacedBySerial: c.replacedBySerial,
       providerName: c.snapshot.providerName,
     };

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { todayIn } from '../common/dates';
+import { Calendar } from '../common/calendar';
 import { AppError } from '../common/errors/app-error';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
 import { CohortEntity } from '../cohorts/entities/cohort.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { hashPassword } from '../users/password';
@@ -27,11 +25,11 @@ export class EnrollmentsService {
     private readonly enrollments: EnrollmentsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: Calendar,
   ) {}
 
   private today() {
-    return todayIn(this.config.timezone);
+    return this.calendar.today();
   }
 
   async enroll(actor: AuthUser, cohortId: string, dto: EnrollDto): Promise<EnrollmentResponse> {

@@ -1,13 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { todayIn } from '../common/dates';
+import { Calendar } from '../common/calendar';
 import { AppError } from '../common/errors/app-error';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
 import { CurriculaRepository } from '../curricula/curricula.repository';
 import { requireActive } from '../learning/learning.service';
 import { CreateHourEntryDto } from './dto/create-hour-entry.dto';
@@ -25,7 +23,7 @@ export class HourEntriesService {
     private readonly hours: HoursRepository,
     private readonly curricula: CurriculaRepository,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: Calendar,
   ) {}
 
   /**
@@ -39,7 +37,7 @@ export class HourEntriesService {
     const program = (await this.curricula.versionById(e.programVersionId))!.definition;
     const req = requireCategory(program, dto.category);
     checkPracticumFields(program, req, dto);
-    const problem = dateProblem(dto.date, e.startedOn, todayIn(this.config.timezone));
+    const problem = dateProblem(dto.date, e.startedOn, this.calendar.today());
     if (problem) throw new AppError('BAD_DATE', `date ${problem}.`, { field: 'date' });
 
     const byTrainee = actor.role === 'trainee';

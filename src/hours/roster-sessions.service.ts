@@ -1,13 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { todayIn } from '../common/dates';
+import { Calendar } from '../common/calendar';
 import { AppError } from '../common/errors/app-error';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
 import { CurriculaRepository } from '../curricula/curricula.repository';
 import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
 import { CreateSessionDto } from './dto/create-session.dto';
@@ -32,14 +30,14 @@ export class RosterSessionsService {
     private readonly hours: HoursRepository,
     private readonly curricula: CurriculaRepository,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: Calendar,
   ) {}
 
   async record(actor: AuthUser, cohortId: string, dto: CreateSessionDto): Promise<SessionResponse> {
     const cohort = await this.access.cohort(actor, cohortId);
     const program = (await this.curricula.versionById(cohort.programVersionId))!.definition;
     requireCategory(program, dto.category);
-    const today = todayIn(this.config.timezone);
+    const today = this.calendar.today();
     const enrollments = await this.db.getRepository(EnrollmentEntity).findBy({ id: In(dto.enrollmentIds) });
     const byId = new Map(enrollments.map((e) => [e.id, e]));
     const problems: Problem[] = [];
