@@ -22,7 +22,13 @@ withDatabase(async (db) => {
   const ds = new DataSource(dataSourceOptions(db.url, 2));
   await ds.initialize();
   try {
-    const sql = await ds.driver.createSchemaBuilder().log();
+    const raw = await ds.driver.createSchemaBuilder().log();
+    // The schema is written by hand in migrations/ (triggers, partial unique indexes,
+    // foreign keys, defaults) and the entities only describe columns, so TypeORM would
+    // propose dropping all of that. Keep only what adds or changes tables and columns.
+    const unmodelled = /DROP CONSTRAINT|DROP INDEX|ALTER COLUMN "[^"]+" DROP DEFAULT/;
+    const keep = raw.upQueries.map((q, i) => !unmodelled.test(q.query) && i).filter((i): i is number => i !== false);
+    const sql = { upQueries: keep.map((i) => raw.upQueries[i]), downQueries: keep.map((i) => raw.downQueries[i]) };
     if (sql.upQueries.length === 0) {
       console.log('The entities match the database: nothing to generate.');
       return;
