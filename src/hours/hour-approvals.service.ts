@@ -42,12 +42,7 @@ export class HourApprovalsService {
       throw new AppError('OWN_ENTRY', 'No one approves or rejects their own hours.');
     }
     return this.db.transaction(async (m) => {
-      const [rows] = (await m.query(
-        `UPDATE hour_entries SET status = $2, reviewed_by = $3, reviewed_at = now(), review_note = $4
-          WHERE id = $1 AND status = 'pending' RETURNING id`,
-        [entry.id, status, actor.id, note],
-      )) as [unknown[], number];
-      if (!rows.length) {
+      if (!(await this.hours.review(m, entry.id, status, actor.id, note))) {
         const now = await m.findOneByOrFail(HourEntryEntity, { id: entry.id });
         throw new AppError('ENTRY_NOT_PENDING', `This entry is already ${now.status}.`);
       }

@@ -86,10 +86,7 @@ export class HourEntriesService {
   async withdraw(actor: AuthUser, entryId: string): Promise<HourEntryResponse> {
     const { entry } = await this.access.hourEntry(actor, entryId, 'own');
     return this.db.transaction(async (m) => {
-      const [rows] = (await m.query(
-        `UPDATE hour_entries SET status = 'withdrawn', reviewed_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`, [entry.id],
-      )) as [unknown[], number];
-      if (!rows.length) throw new AppError('ENTRY_NOT_PENDING', `This entry is ${entry.status}; only a pending entry can be withdrawn.`);
+      if (!(await this.hours.withdraw(m, entry.id))) throw new AppError('ENTRY_NOT_PENDING', `This entry is ${entry.status}; only a pending entry can be withdrawn.`);
       const after = await m.findOneByOrFail(HourEntryEntity, { id: entry.id });
       await this.audit.record(m, { actorId: actor.id, action: 'hours.withdraw', entityType: 'hour-entry', entityId: entry.id, before: { status: entry.status }, after: { status: after.status } });
       return mapHourEntry(after);

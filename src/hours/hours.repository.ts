@@ -67,6 +67,24 @@ export class HoursRepository {
       })));
   }
 
+  /** Pending -> reviewed, only while still pending; false if another request got there first. */
+  async review(m: EntityManager, id: string, status: 'approved' | 'rejected', reviewerId: string, note: string | null): Promise<boolean> {
+    const [rows] = (await m.query(
+      `UPDATE hour_entries SET status = $2, reviewed_by = $3, reviewed_at = now(), review_note = $4
+        WHERE id = $1 AND status = 'pending' RETURNING id`,
+      [id, status, reviewerId, note],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  /** Pending -> withdrawn by the trainee; false if it was no longer pending. */
+  async withdraw(m: EntityManager, id: string): Promise<boolean> {
+    const [rows] = (await m.query(
+      `UPDATE hour_entries SET status = 'withdrawn', reviewed_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`, [id],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
   isInstructorOf(m: EntityManager, userId: string, cohortId: string): Promise<boolean> {
     return m.query(
       `SELECT 1 FROM cohort_instructors ci JOIN users u ON u.id = ci.user_id

@@ -45,6 +45,17 @@ export class LearningRepository {
     return rows[0];
   }
 
+  /** Marks a lesson done once: the completion time, and whether this call made it. */
+  async complete(m: EntityManager, enrollmentId: string, lessonId: string): Promise<{ completedAt: Date; inserted: boolean }> {
+    const inserted: { completed_at: Date }[] = await m.query(
+      `INSERT INTO lesson_completions (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING completed_at`,
+      [enrollmentId, lessonId],
+    );
+    if (inserted.length) return { completedAt: new Date(inserted[0].completed_at), inserted: true };
+    const [row] = await m.query(`SELECT completed_at FROM lesson_completions WHERE enrollment_id = $1 AND lesson_id = $2`, [enrollmentId, lessonId]);
+    return { completedAt: new Date(row.completed_at), inserted: false };
+  }
+
   completedLessonIds(enrollmentId: string, moduleId: string): Promise<{ lesson_id: string; completed_at: Date }[]> {
     return this.db.query(
       `SELECT lc.lesson_id, lc.completed_at FROM lesson_completions lc JOIN lessons l ON l.id = lc.lesson_id

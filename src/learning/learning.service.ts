@@ -49,16 +49,11 @@ export class LearningService {
     const lesson = await this.learning.lessonOfVersion(lessonId, e.programVersionId);
     if (!lesson) throw new AppError('LESSON_NOT_FOUND', 'That lesson is not part of this enrollment’s program version.');
     return this.db.transaction(async (m) => {
-      const inserted: { completed_at: Date }[] = await m.query(
-        `INSERT INTO lesson_completions (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING completed_at`,
-        [e.id, lessonId],
-      );
-      if (inserted.length) {
+      const done = await this.learning.complete(m, e.id, lessonId);
+      if (done.inserted) {
         await this.audit.record(m, { actorId: actor.id, action: 'lesson.complete', entityType: 'enrollment', entityId: e.id, after: { lessonId } });
-        return { lessonId, moduleNumber: lesson.moduleNumber, completedAt: new Date(inserted[0].completed_at).toISOString(), newlyCompleted: true };
       }
-      const [row] = await m.query(`SELECT completed_at FROM lesson_completions WHERE enrollment_id = $1 AND lesson_id = $2`, [e.id, lessonId]);
-      return { lessonId, moduleNumber: lesson.moduleNumber, completedAt: new Date(row.completed_at).toISOString(), newlyCompleted: false };
+      return { lessonId, moduleNumber: lesson.moduleNumber, completedAt: done.completedAt.toISOString(), newlyCompleted: done.inserted };
     });
   }
 }

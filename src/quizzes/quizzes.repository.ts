@@ -9,6 +9,11 @@ import { QuizAttemptEntity } from './entities/quiz-attempt.entity';
 export class QuizzesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Serializes attempt starts and grants for one enrollment. */
+  async lockEnrollment(m: EntityManager, enrollmentId: string): Promise<void> {
+    await m.query('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [enrollmentId]);
+  }
+
   pool(moduleId: string, m: EntityManager = this.db.manager): Promise<QuestionEntity[]> {
     return m.find(QuestionEntity, { where: { moduleId }, order: { position: 'ASC' } });
   }

@@ -37,7 +37,7 @@ export class QuizzesService {
     requireActive(e);
     const mod = await this.requireModule(e, number);
     const { attempt, allowed } = await this.db.transaction(async (m) => {
-      await m.query('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [e.id]);
+      await this.quizzes.lockEnrollment(m, e.id);
       const attempts = await this.quizzes.attempts(e.id, mod.id, m);
       const allowed = mod.quizSettings.attemptLimit + (await this.quizzes.grants(e.id, mod.id, m));
       const now = Date.now();
@@ -115,7 +115,7 @@ export class QuizzesService {
     const e = await this.access.enrollment(actor, enrollmentId, 'teach');
     const mod = await this.requireModule(e, number);
     return this.db.transaction(async (m) => {
-      await m.query('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [e.id]);
+      await this.quizzes.lockEnrollment(m, e.id);
       const grant = await m.save(m.create(AttemptGrantEntity, { enrollmentId: e.id, moduleId: mod.id, grantedBy: actor.id, reason: dto.reason ?? null }));
       const used = (await this.quizzes.attempts(e.id, mod.id, m)).length;
       const allowed = mod.quizSettings.attemptLimit + (await this.quizzes.grants(e.id, mod.id, m));

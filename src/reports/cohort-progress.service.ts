@@ -1,31 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/auth-user';
 import { EligibilityService } from '../eligibility/eligibility.service';
-import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
+import { CohortProgressRepository } from './cohort-progress.repository';
 import { CohortProgressReport } from './dto/report.response';
 
 /** One row per trainee of a cohort: modules, hours, eligibility, certificate. */
 @Injectable()
 export class CohortProgressService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: CohortProgressRepository,
     private readonly access: AccessService,
     private readonly eligibility: EligibilityService,
   ) {}
 
   async report(actor: AuthUser, cohortId: string): Promise<CohortProgressReport> {
     const cohort = await this.access.cohort(actor, cohortId);
-    const enrollments = await this.db.getRepository(EnrollmentEntity).find({ where: { cohortId }, order: { createdAt: 'ASC' } });
-    const people: { id: string; full_name: string; email: string }[] = await this.db.query(
-      `SELECT u.id, u.full_name, u.email FROM users u WHERE u.id = ANY($1)`, [enrollments.map((e) => e.userId)]);
-    const certs: { enrollment_id: string; serial: string; status: string }[] = await this.db.query(
-      `SELECT DISTINCT ON (enrollment_id) enrollment_id, serial,
-              CASE WHEN status = 'active' AND expires_on < current_date THEN 'expired' WHEN status = 'active' THEN 'valid' ELSE status END AS status
-         FROM certificates WHERE enrollment_id = ANY($1) ORDER BY enrollment_id, issued_at DESC`,
-      [enrollments.map((e) => e.id)]);
+    const enrollments = await this.repo.enrollments(cohortId);
+    const people = await this.repo.people(enrollments.map((e) => e.userId));
+    const certs = await this.repo.latestCertificates(enrollments.map((e) => e.id));
     const person = new Map(people.map((p) => [p.id, p]));
     const cert = new Map(certs.map((c) => [c.enrollment_id, c]));
     const assessments = await this.eligibility.assessMany(enrollments);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CurriculaModule } from '../curricula/curricula.module';
 import { EligibilityModule } from '../eligibility/eligibility.module';
+import { CohortProgressRepository } from './cohort-progress.repository';
 import { CohortProgressService } from './cohort-progress.service';
 import { ExportsService } from './exports.service';
 import { IndicatorsRepository } from './indicators.repository';
@@ -10,6 +11,6 @@ import { ReportsController } from './reports.controller';
 @Module({
   imports: [CurriculaModule, EligibilityModule],
   controllers: [ReportsController],
-  providers: [CohortProgressService, ExportsService, IndicatorsService, IndicatorsRepository],
+  providers: [CohortProgressService, CohortProgressRepository, ExportsService, IndicatorsService, IndicatorsRepository],
 })
 export class ReportsModule {}
