@@ -52,8 +52,6 @@ export class AuthService {
 
   /** Every authenticated request: the user must still exist and be active. */
   async userForToken(userId: string): Promise<AuthUser | null> {
-    const user = await this.users.findById(userId);
-    if (!user || !user.active) return null;
-    return { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
+    return (await this.users.activeCaller(userId)) ?? null;
   }
 }

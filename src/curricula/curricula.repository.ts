@@ -29,9 +29,20 @@ export class CurriculaRepository {
     return qb.getOne();
   }
 
-  versionById(id: string): Promise<ProgramVersionEntity | null> {
-    return this.db.getRepository(ProgramVersionEntity).findOne({ where: { id } });
+  /**
+   * A program version by id. Versions never change once written (a change of content is
+   * a new version), so each is read from the database once per process and then served
+   * from memory; several instances cannot disagree about it.
+   */
+  async versionById(id: string): Promise<ProgramVersionEntity | null> {
+    const cached = this.versionCache.get(id);
+    if (cached) return cached;
+    const v = await this.db.getRepository(ProgramVersionEntity).findOne({ where: { id } });
+    if (v) this.versionCache.set(id, v);
+    return v;
   }
+
+  private readonly versionCache = new Map<string, ProgramVersionEntity>();
 
   versions(code: string): Promise<ProgramVersionEntity[]> {
     return this.db.getRepository(ProgramVersionEntity).find({ where: { programCode: code }, order: { seq: 'ASC' } });

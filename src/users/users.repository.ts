@@ -12,6 +12,16 @@ export class UsersRepository {
     return manager.findOne(UserEntity, { where: { id } });
   }
 
+  /**
+   * The signed-in caller, on every authenticated request: one indexed lookup in plain SQL
+   * (no entity hydration), only active users.
+   */
+  async activeCaller(id: string): Promise<{ id: string; email: string; fullName: string; role: UserEntity['role'] } | undefined> {
+    const rows = await this.db.query(
+      `SELECT id, email, full_name AS "fullName", role FROM users WHERE id = $1 AND active`, [id]);
+    return rows[0];
+  }
+
   /** With the password hash, for login only. */
   findByEmailWithHash(email: string): Promise<UserEntity | null> {
     return this.db.getRepository(UserEntity).createQueryBuilder('u')
