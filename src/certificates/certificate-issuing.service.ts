@@ -18,6 +18,14 @@ import { BatchResult, CertificateResponse, mapCertificate } from './dto/certific
 import { CertificateEntity } from './entities/certificate.entity';
 import { CertificateDocument } from './pdf/certificate-document';
 
+/** Certificates issued at once by a batch: enough to overlap database waits with rendering. */
+const BATCH_CONCURRENCY = 4;
+
+type BatchOutcome =
+  | { kind: 'issued'; value: BatchResult['issued'][number] }
+  | { kind: 'refused'; value: BatchResult['refused'][number] }
+  | { kind: 'already'; value: BatchResult['alreadyCertified'][number] };
+
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** 192 random bits, URL-safe: unguessable, and short enough for a QR code. */
 const newCode = () => randomBytes(24).toString('base64url');
@@ -98,25 +106,42 @@ export class CertificateIssuingService {
     }));
   }
 
-  /** Every eligible enrollment of a cohort, each in its own transaction. */
+  /**
+   * Every eligible enrollment of a cohort, each in its own transaction, a few at a time so
+   * one certificate's database work overlaps another's rendering. Results keep roster order.
+   */
   async batch(actor: AuthUser, cohortId: string): Promise<BatchResult> {
     await this.access.cohort(actor, cohortId);
+    const candidates = await this.certificates.candidates(cohortId);
+    const outcomes: (BatchOutcome | undefined)[] = new Array(candidates.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < candidates.length; i = next++) outcomes[i] = await this.tryIssue(actor, candidates[i].id);
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, candidates.length) }, worker));
     const out: BatchResult = { issued: [], refused: [], alreadyCertified: [] };
-    for (const { id } of await this.certificates.candidates(cohortId)) {
-      try {
-        const c = await this.issueFor(actor, id);
-        out.issued.push({ enrollmentId: id, certificateId: c.id, serial: c.serial, holderName: c.holderName });
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        if (err.code === 'NOT_ELIGIBLE') {
-          const unmet = (err.details?.unmet ?? []) as { id: string; label: string; detail: string }[];
-          out.refused.push({ enrollmentId: id, unmet: unmet.map(({ id: rid, label, detail }) => ({ id: rid, label, detail })) });
-        } else if (err.code === 'ALREADY_CERTIFIED') {
-          out.alreadyCertified.push({ enrollmentId: id, certificateId: String(err.details?.certificateId) });
-        } else throw err;
-      }
+    for (const o of outcomes) {
+      if (o!.kind === 'issued') out.issued.push(o!.value);
+      else if (o!.kind === 'refused') out.refused.push(o!.value);
+      else out.alreadyCertified.push(o!.value);
     }
     return out;
+  }
+
+  private async tryIssue(actor: AuthUser, id: string): Promise<BatchOutcome> {
+    try {
+      const c = await this.issueFor(actor, id);
+      return { kind: 'issued', value: { enrollmentId: id, certificateId: c.id, serial: c.serial, holderName: c.holderName } };
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_ELIGIBLE') {
+        const unmet = (err.details?.unmet ?? []) as { id: string; label: string; detail: string }[];
+        return { kind: 'refused', value: { enrollmentId: id, unmet: unmet.map(({ id: rid, label, detail }) => ({ id: rid, label, detail })) } };
+      }
+      if (err instanceof AppError && err.code === 'ALREADY_CERTIFIED') {
+        return { kind: 'already', value: { enrollmentId: id, certificateId: String(err.details?.certificateId) } };
+      }
+      throw err;
+    }
   }
 
   async revoke(actor: AuthUser, id: string, reason: string): Promise<CertificateResponse> {

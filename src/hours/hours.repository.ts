@@ -26,17 +26,19 @@ export class HoursRepository {
     return new Map(rows.map((r) => [r.user_id, r.minutes]));
   }
 
+  /** Every entry of an enrollment, newest first, with the reversal that cancelled it (if any). Plain SQL: no hydration. */
   entries(enrollmentId: string): Promise<(HourEntryEntity & { reversedById: string | null })[]> {
-    return this.db.getRepository(HourEntryEntity).createQueryBuilder('h')
-      .leftJoin(HourEntryEntity, 'r', 'r.reverses_id = h.id')
-      .addSelect('r.id', 'reversed_by_id')
-      .where('h.enrollmentId = :enrollmentId', { enrollmentId })
-      .orderBy('h.entryDate', 'DESC').addOrderBy('h.createdAt', 'DESC')
-      .getRawAndEntities()
-      .then(({ entities, raw }) => {
-        const byId = new Map(raw.map((r: { h_id: string; reversed_by_id: string | null }) => [r.h_id, r.reversed_by_id]));
-        return entities.map((e) => Object.assign(e, { reversedById: byId.get(e.id) ?? null }));
-      });
+    return this.db.query(
+      `SELECT h.id, h.enrollment_id AS "enrollmentId", h.user_id AS "userId", h.category, to_char(h.entry_date, 'YYYY-MM-DD') AS "entryDate",
+              h.minutes, h.activity, h.kind, h.status, h.supervisor_id AS "supervisorId", h.facility, h.core_functions AS "coreFunctions",
+              h.supervisor_credential AS "supervisorCredential", h.logged_by AS "loggedBy", h.created_at AS "createdAt",
+              h.reviewed_by AS "reviewedBy", h.reviewed_at AS "reviewedAt", h.review_note AS "reviewNote", h.session_id AS "sessionId",
+              h.reverses_id AS "reversesId", r.id AS "reversedById"
+         FROM hour_entries h LEFT JOIN hour_entries r ON r.reverses_id = h.id
+        WHERE h.enrollment_id = $1
+        ORDER BY h.entry_date DESC, h.created_at DESC`,
+      [enrollmentId],
+    );
   }
 
   /** The ledger lines that totals are computed from, summed per category and status in SQL. */
