@@ -4,6 +4,7 @@ import { CreateCohortsAndLearning1763900200000 } from './1763900200000-CreateCoh
 import { CreateHoursAndAttestations1763900300000 } from './1763900300000-CreateHoursAndAttestations';
 import { CreateCertificates1763900400000 } from './1763900400000-CreateCertificates';
 import { CreateIndicatorTargets1763900500000 } from './1763900500000-CreateIndicatorTargets';
+import { AddQuizAttemptProgressIndex1763900600000 } from './1763900600000-AddQuizAttemptProgressIndex';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateHoursAndAttestations1763900300000,
   CreateCertificates1763900400000,
   CreateIndicatorTargets1763900500000,
+  AddQuizAttemptProgressIndex1763900600000,
 ];

@@ -33,8 +33,11 @@ export class HoursRepository {
               h.minutes, h.activity, h.kind, h.status, h.supervisor_id AS "supervisorId", h.facility, h.core_functions AS "coreFunctions",
               h.supervisor_credential AS "supervisorCredential", h.logged_by AS "loggedBy", h.created_at AS "createdAt",
               h.reviewed_by AS "reviewedBy", h.reviewed_at AS "reviewedAt", h.review_note AS "reviewNote", h.session_id AS "sessionId",
-              h.reverses_id AS "reversesId", r.id AS "reversedById"
-         FROM hour_entries h LEFT JOIN hour_entries r ON r.reverses_id = h.id
+              h.reverses_id AS "reversesId",
+              -- a lookup per entry on the unique reverses_id index; a join made the planner
+              -- walk every reversal in the ledger (npm run bench)
+              (SELECT r.id FROM hour_entries r WHERE r.reverses_id = h.id) AS "reversedById"
+         FROM hour_entries h
         WHERE h.enrollment_id = $1
         ORDER BY h.entry_date DESC, h.created_at DESC`,
       [enrollmentId],
