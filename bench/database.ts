@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -7,7 +6,8 @@ import { PROJECT_ROOT } from '../src/config/load-config';
 import { formatProblems, readCurricula } from '../src/curricula/loader/curriculum-reader';
 import { syncCurricula } from '../src/curricula/loader/sync-curricula';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { runningServerPid, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { clearThrowawayCluster, freePort } from '../src/database/throwaway-cluster';
 import type { RunningPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/run-migrations';
 
@@ -23,26 +23,9 @@ export interface BenchDatabase {
   stop(removeFiles: boolean): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /** What an interrupted run left: a server still up (kill -9) or the folder (Ctrl-C). */
-async function clearLeftovers(): Promise<void> {
-  const pid = runningServerPid(CLUSTER);
-  if (pid) {
-    process.kill(pid, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  rmSync(BENCH_PG_ROOT, { recursive: true, force: true });
+function clearLeftovers(): Promise<void> {
+  return clearThrowawayCluster(CLUSTER, [BENCH_PG_ROOT]);
 }
 
 async function adminQuery(url: string, sql: string): Promise<string> {

@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { PROJECT_ROOT } from '../../src/config/load-config';
+import { freePort } from '../../src/database/throwaway-cluster';
 import { bearer, createTestApp, TEST_JWT_SECRET, TestApp, TestUser } from '../support/test-app';
 import { createCohort, enroll } from '../factories/learning';
 import { makeEligible, recordAllHours } from '../factories/eligible';
@@ -18,16 +18,6 @@ import { makeEligible, recordAllHours } from '../factories/eligible';
 const APP_NAME = 'peercert-crash-child';
 // a real process started twice per test: allow for a slow shared machine
 jest.setTimeout(240_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
