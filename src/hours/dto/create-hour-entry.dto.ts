@@ -1,20 +1,10 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation/is-calendar-date';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { HourAmountDto } from './hour-amount.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CreateHourEntryDto {
-  @IsString() @Matches(/^[a-z0-9-]{1,60}$/, { message: 'category must be one of the program\'s hour categories' })
-  category: string;
-
-  @IsCalendarDate()
-  date: string;
-
-  /** Whole minutes, 1 to 720 (12 hours) per entry. */
-  @IsInt() @Min(1) @Max(720)
-  minutes: number;
-
+export class CreateHourEntryDto extends HourAmountDto {
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
   activity: string;
 
