@@ -8,6 +8,7 @@ import { UserResponse } from '../users/dto/user.response';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth-user';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponse } from './dto/login.response';
 import { LocalAuthGuard } from './local-auth.guard';
@@ -32,5 +33,13 @@ export class AuthController {
   @RequirePermission(Permission.ProfileRead)
   me(@CurrentUser() user: AuthUser): Promise<UserResponse> {
     return this.users.get(user.id);
+  }
+
+  /** Anyone signed in changes their own password, e.g. the one-time password of a roster import. */
+  @Post('me/password')
+  @HttpCode(204)
+  @RequirePermission(Permission.ProfileRead)
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(user, dto);
   }
 }

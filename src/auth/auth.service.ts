@@ -4,7 +4,9 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { mapUser } from '../users/dto/user.response';
-import { verifyPassword } from '../users/password';
+import { hashPassword, verifyPassword } from '../users/password';
+import { UsersService } from '../users/users.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { UsersRepository } from '../users/users.repository';
 import type { AuthUser } from './auth-user';
 import { LoginResponse } from './dto/login.response';
@@ -16,7 +18,8 @@ const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$Y2xKc1
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly usersRepo: UsersRepository,
+    private readonly users: UsersService,
     private readonly throttle: LoginThrottleRepository,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -28,7 +31,7 @@ export class AuthService {
     if (wait > 0) {
       throw new AppError('LOGIN_THROTTLED', `Too many failed sign-ins for this account. Try again in ${Math.ceil(wait / 60)} minute(s).`, { retryAfterSeconds: wait });
     }
-    const user = await this.users.findByEmailWithHash(email);
+    const user = await this.usersRepo.findByEmailWithHash(email);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !ok || !user.active) {
       await this.throttle.recordFailure(email);
@@ -40,7 +43,7 @@ export class AuthService {
 
   async login(user: AuthUser): Promise<LoginResponse> {
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
-    const full = await this.users.findById(user.id);
+    const full = await this.usersRepo.findById(user.id);
     const profile = mapUser(full!);
     return {
       accessToken,
@@ -50,8 +53,14 @@ export class AuthService {
     };
   }
 
+  /** The current password is checked (and throttled) like a login before the new one is stored. */
+  async changePassword(user: AuthUser, dto: ChangePasswordDto): Promise<void> {
+    await this.validateLogin(user.email, dto.currentPassword);
+    await this.users.setPassword(user, await hashPassword(dto.newPassword));
+  }
+
   /** Every authenticated request: the user must still exist and be active. */
   async userForToken(userId: string): Promise<AuthUser | null> {
-    return (await this.users.activeCaller(userId)) ?? null;
+    return (await this.usersRepo.activeCaller(userId)) ?? null;
   }
 }

@@ -71,6 +71,14 @@ export class UsersService {
     });
   }
 
+  /** A user's own new password (already hashed), audited without the hash. */
+  async setPassword(actor: AuthUser, passwordHash: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await m.update(UserEntity, { id: actor.id }, { passwordHash });
+      await this.audit.record(m, { actorId: actor.id, action: 'user.password-change', entityType: 'user', entityId: actor.id, after: { passwordChanged: true } });
+    });
+  }
+
   /** The first admin, from PEERCERT_ADMIN_EMAIL/PASSWORD, at a start where no admin exists. */
   async ensureFirstAdmin(email?: string, password?: string): Promise<void> {
     if (!email || !password || (await this.users.adminExists())) return;

@@ -66,6 +66,21 @@ describe('auth', () => {
     await t.http.post('/auth/login').send({ email: u.email, password: TEST_PASSWORD }).expect(401);
   });
 
+  it('lets a user change their own password, checking the current one first', async () => {
+    const u = await t.user('trainee');
+    const wrong = await t.http.post('/me/password').set(bearer(u)).send({ currentPassword: 'not it', newPassword: 'a brand new password' }).expect(401);
+    expect(wrong.body.error).toBe('INVALID_CREDENTIALS');
+    const weak = await t.http.post('/me/password').set(bearer(u)).send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
+    expect(weak.body.errors[0]).toMatchObject({ field: 'newPassword' });
+    await t.http.post('/me/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }).expect(401);
+    await t.http.post('/me/password').set(bearer(u)).send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }).expect(204);
+    await t.http.post('/auth/login').send({ email: u.email, password: TEST_PASSWORD }).expect(401);
+    await t.http.post('/auth/login').send({ email: u.email, password: 'a brand new password' }).expect(200);
+    const audit = await t.http.get('/audit').query({ entityType: 'user', entityId: u.id, action: 'user.password-change' }).set(bearer(admin)).expect(200);
+    expect(audit.body).toHaveLength(1);
+    expect(JSON.stringify(audit.body)).not.toMatch(/argon2|brand new/);
+  });
+
   it('never writes a password or hash into the logs', async () => {
     const text = t.rawLogs.join('\n');
     expect(text).not.toContain(TEST_PASSWORD);

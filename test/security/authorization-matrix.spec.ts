@@ -56,6 +56,7 @@ const MATRIX: Record<string, Row> = {
   'GET /verify/:code': { expect: all('allow'), path: (f) => `/verify/${f.code}` },
 
   'GET /me': { expect: signedIn, path: () => '/me' },
+  'POST /me/password': { expect: signedIn, path: () => '/me/password', body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }) },
   'POST /users': { expect: adminOnly, path: () => '/users', body: () => ({ email: email(), fullName: 'New Person', role: 'trainee', password: 'a long enough password' }) },
   'GET /users': { expect: adminOnly, path: () => '/users' },
   'GET /users/:id': { expect: adminOnly, path: (f) => `/users/${f.trainee.id}` },
