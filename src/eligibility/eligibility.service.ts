@@ -38,11 +38,7 @@ export class EligibilityService {
 
   async forCaller(actor: AuthUser, enrollmentId: string): Promise<Eligibility & { enrollmentId: string; programCode: string }> {
     const e = await this.access.enrollment(actor, enrollmentId, 'view');
-    return { enrollmentId: e.id, programCode: e.programCode, ...(await this.compute(e)) };
-  }
-
-  async compute(e: EnrollmentEntity, m: EntityManager = this.db.manager): Promise<Eligibility> {
-    return (await this.assess(e, m)).eligibility;
+    return { enrollmentId: e.id, programCode: e.programCode, ...(await this.assess(e)).eligibility };
   }
 
   /** Gathers the facts (five queries, none per module or per entry) and applies the rules. */

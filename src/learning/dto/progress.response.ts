@@ -1,4 +1,7 @@
-export class ModuleProgressResponse {
+import type { ModuleProgress } from '../progress';
+
+/** The response shape of ModuleProgress (a class, so OpenAPI describes it); `implements` keeps the two in step. */
+export class ModuleProgressResponse implements ModuleProgress {
   number: number;
   title: string;
   lessonsDone: number;
