@@ -4,6 +4,7 @@ import { createApp } from './app.factory';
 import { JsonLogger } from './common/logging/json-logger';
 import { ConfigError } from './config/environment';
 import { loadConfig } from './config/load-config';
+import { runtimeWarning } from './config/runtime';
 import { resolveDatabase } from './database/database-url';
 import { runMigrations } from './database/run-migrations';
 import { startupTasks } from './startup';
@@ -22,6 +23,8 @@ async function bootstrap() {
   const logger = new JsonLogger(config.logLevel);
   const log = new Logger('boot');
   Logger.overrideLogger(logger);
+  const runtime = runtimeWarning();
+  if (runtime) log.warn({ msg: runtime, node: process.version });
 
   const db = await resolveDatabase(config, (m) => logger.debug(m, 'postgres'));
   config.databaseUrl = db.url;

@@ -10,6 +10,8 @@ const clearLeftovers = () => clearThrowawayCluster(TEST_PG_DIR, [TEST_PG_DIR, `$
 
 /** One PostgreSQL for the whole run; a template database migrated once, copied per test file. */
 export default async function globalSetup() {
+  // CI's log shows which runtime the suite ran on (the pinned one, from node_modules)
+  process.stdout.write(`\npeercert tests on Node.js ${process.version}\n`);
   await clearLeftovers();
   const pg = await startEmbeddedPostgres({
     dataDir: TEST_PG_DIR,
