@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { Client } from 'pg';
 import { hashPassword } from '../src/users/password';
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '../src/users/password-policy';
 import { runMigrations } from '../src/database/run-migrations';
 import { withDatabase } from './cli-database';
 
@@ -27,8 +28,9 @@ async function main() {
     password = await rl.question('Password (12 characters or more): ');
     rl.close();
   }
-  if (password.length < 12) {
-    console.error('The password must be at least 12 characters.');
+  const problem = passwordProblem(password, [email, fullName]);
+  if (problem) {
+    console.error(`The password ${PASSWORD_PROBLEM_MESSAGES[problem]}.`);
     process.exit(2);
   }
   const hash = await hashPassword(password);
@@ -40,7 +42,8 @@ async function main() {
       await c.query('BEGIN');
       const { rows } = await c.query(
         `INSERT INTO users (email, full_name, role, password_hash) VALUES ($1, $2, 'admin', $3)
-         ON CONFLICT (lower(email)) DO UPDATE SET role = 'admin', active = true, password_hash = EXCLUDED.password_hash, updated_at = now()
+         ON CONFLICT (lower(email)) DO UPDATE SET role = 'admin', active = true, password_hash = EXCLUDED.password_hash,
+           must_change_password = false, password_expires_at = NULL, credentials_version = users.credentials_version + 1, updated_at = now()
          RETURNING id, (xmax = 0) AS inserted`,
         [email, fullName, hash],
       );

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swag
 import { Permission } from '../access/permissions';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
+import { AllowedBeforePasswordChange } from '../common/decorators/password-change.decorator';
 import { RequirePermission } from '../common/decorators/require-permission.decorator';
 import { UserResponse } from '../users/dto/user.response';
 import { UsersService } from '../users/users.service';
@@ -31,15 +32,20 @@ export class AuthController {
 
   @Get('me')
   @RequirePermission(Permission.ProfileRead)
+  @AllowedBeforePasswordChange()
   me(@CurrentUser() user: AuthUser): Promise<UserResponse> {
     return this.users.get(user.id);
   }
 
-  /** Anyone signed in changes their own password, e.g. the one-time password of a roster import. */
+  /**
+   * Anyone signed in changes their own password, e.g. the one-time password of a roster
+   * import. Every token made before, this one included, stops working: sign in again.
+   */
   @Post('me/password')
   @HttpCode(204)
   @RequirePermission(Permission.ProfileRead)
-  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
-    return this.auth.changePassword(user, dto);
+  @AllowedBeforePasswordChange()
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user, dto);
   }
 }

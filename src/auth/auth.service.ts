@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { mapUser } from '../users/dto/user.response';
 import { hashPassword, verifyPassword } from '../users/password';
+import { assertAcceptablePassword } from '../users/password-rules';
 import { UsersService } from '../users/users.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { UsersRepository } from '../users/users.repository';
@@ -38,11 +39,19 @@ export class AuthService {
       throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong, or the account is deactivated.');
     }
     await this.throttle.clear(email);
-    return { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
+    if (user.mustChangePassword && user.passwordExpiresAt && user.passwordExpiresAt.getTime() < Date.now()) {
+      // Checked after the password, so it tells nothing to someone who does not know it.
+      throw new AppError('ONE_TIME_PASSWORD_EXPIRED', 'Your one-time password has expired. Ask an administrator for a new one.');
+    }
+    return {
+      id: user.id, email: user.email, fullName: user.fullName, role: user.role,
+      mustChangePassword: user.mustChangePassword, credentialsVersion: user.credentialsVersion, locale: user.locale,
+    };
   }
 
   async login(user: AuthUser): Promise<LoginResponse> {
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    // cv: the token dies with the credentials it was made from (a password change or reset)
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, cv: user.credentialsVersion });
     const full = await this.usersRepo.findById(user.id);
     const profile = mapUser(full!);
     return {
@@ -50,17 +59,30 @@ export class AuthService {
       tokenType: 'Bearer',
       expiresIn: this.config.jwtExpiresInSeconds,
       user: { id: profile.id, email: profile.email, fullName: profile.fullName, displayName: profile.displayName, role: profile.role },
+      mustChangePassword: user.mustChangePassword,
     };
   }
 
-  /** The current password is checked (and throttled) like a login before the new one is stored. */
-  async changePassword(user: AuthUser, dto: ChangePasswordDto): Promise<void> {
+  /**
+   * The current password is checked (and throttled) like a login before the new one is
+   * stored. Every token and session made before the change stops working; the returned
+   * version lets the caller's own web session carry on.
+   */
+  async changePassword(user: AuthUser, dto: ChangePasswordDto): Promise<{ credentialsVersion: number }> {
     await this.validateLogin(user.email, dto.currentPassword);
-    await this.users.setPassword(user, await hashPassword(dto.newPassword));
+    if (dto.newPassword === dto.currentPassword) {
+      throw new AppError('PASSWORD_TOO_WEAK', 'newPassword must differ from the current password.', { errors: [{ field: 'newPassword', rules: { different: 'must differ from the current password' } }] });
+    }
+    assertAcceptablePassword('newPassword', dto.newPassword, [user.email, user.fullName]);
+    return this.users.setPassword(user, await hashPassword(dto.newPassword));
   }
 
-  /** Every authenticated request: the user must still exist and be active. */
-  async userForToken(userId: string): Promise<AuthUser | null> {
-    return (await this.usersRepo.activeCaller(userId)) ?? null;
+  /**
+   * Every authenticated request: the user must still exist and be active, and the token
+   * or session must carry the current credentials version.
+   */
+  async userForToken(userId: string, credentialsVersion = 0): Promise<AuthUser | null> {
+    const user = await this.usersRepo.activeCaller(userId);
+    return user && user.credentialsVersion === credentialsVersion ? user : null;
   }
 }

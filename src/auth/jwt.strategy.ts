@@ -20,9 +20,12 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  /** The role comes from the database, not the token, so a change or deactivation applies at once. */
-  async validate(payload: { sub?: string }): Promise<AuthUser> {
-    const user = payload.sub ? await this.auth.userForToken(payload.sub) : null;
+  /**
+   * The role comes from the database, not the token, so a change or deactivation applies
+   * at once; a password change or reset ends the token (its credentials version is old).
+   */
+  async validate(payload: { sub?: string; cv?: number }): Promise<AuthUser> {
+    const user = payload.sub ? await this.auth.userForToken(payload.sub, payload.cv ?? 0) : null;
     if (!user) throw new UnauthorizedException('This account is no longer active.');
     return user;
   }

@@ -23,6 +23,10 @@ export interface AppConfig {
   /** IANA time zone that decides what "today" is for dates such as hour entries. */
   timezone: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** A web session ends after this many minutes without a request (shared computers). */
+  sessionIdleMinutes: number;
+  /** A one-time password (roster import, admin reset) stops working after this many days unused. */
+  oneTimePasswordDays: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -45,6 +45,12 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'PEERCERT_TIMEZONE must be an IANA time zone such as America/Los_Angeles' })
   PEERCERT_TIMEZONE?: string;
 
+  @IsOptional() @IsInt() @Min(1) @Max(24 * 60)
+  PEERCERT_SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(90)
+  PEERCERT_ONE_TIME_PASSWORD_DAYS?: number;
+
   @IsOptional() @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
   LOG_LEVEL?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }

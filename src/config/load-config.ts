@@ -40,6 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     verifyRateLimitPerMinute: vars.PEERCERT_VERIFY_RATE_LIMIT ?? 60,
     timezone: vars.PEERCERT_TIMEZONE ?? 'America/Los_Angeles',
     logLevel: vars.LOG_LEVEL ?? 'info',
+    sessionIdleMinutes: vars.PEERCERT_SESSION_IDLE_MINUTES ?? 30,
+    oneTimePasswordDays: vars.PEERCERT_ONE_TIME_PASSWORD_DAYS ?? 14,
   };
 }
 

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -26,6 +28,7 @@ export class EnrollmentsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly calendar: Calendar,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private today() {
@@ -79,6 +82,8 @@ export class EnrollmentsService {
     const ids = await this.db.transaction(async (m) => {
       const created = fresh.length ? await m.save(fresh.map((r, i) => m.create(UserEntity, {
         email: r.email, fullName: r.fullName, displayName: r.displayName, role: 'trainee', passwordHash: hashes[i], active: true,
+        // one-time: replaced at first sign-in, and useless after PEERCERT_ONE_TIME_PASSWORD_DAYS
+        mustChangePassword: true, passwordExpiresAt: new Date(Date.now() + this.config.oneTimePasswordDays * 86_400_000),
       }))) : [];
       created.forEach((u) => byEmail.set(u.email.toLowerCase(), u));
       const enrollments = await m.save(rows.map((r) => m.create(EnrollmentEntity,

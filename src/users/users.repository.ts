@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
 import { UserEntity } from './entities/user.entity';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
 
@@ -16,9 +17,11 @@ export class UsersRepository {
    * The signed-in caller, on every authenticated request: one indexed lookup in plain SQL
    * (no entity hydration), only active users.
    */
-  async activeCaller(id: string): Promise<{ id: string; email: string; fullName: string; role: UserEntity['role'] } | undefined> {
+  async activeCaller(id: string): Promise<AuthUser | undefined> {
     const rows = await this.db.query(
-      `SELECT id, email, full_name AS "fullName", role FROM users WHERE id = $1 AND active`, [id]);
+      `SELECT id, email, full_name AS "fullName", role, must_change_password AS "mustChangePassword",
+              credentials_version AS "credentialsVersion", locale
+         FROM users WHERE id = $1 AND active`, [id]);
     return rows[0];
   }
 

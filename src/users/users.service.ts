@@ -1,4 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { assertAcceptablePassword } from './password-rules';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -20,16 +23,25 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserResponse> {
+  /**
+   * A password an admin sets for someone else is one-time: it must be replaced at first
+   * sign-in and expires unused. `oneTime: false` is for passwords the person chose
+   * themselves (the first admin from the environment, test users).
+   */
+  async create(actor: AuthUser | null, dto: CreateUserDto, opts: { oneTime?: boolean } = {}): Promise<UserResponse> {
+    assertAcceptablePassword('password', dto.password, [dto.email, dto.fullName]);
     const passwordHash = await hashPassword(dto.password);
+    const oneTime = opts.oneTime ?? true;
     return this.db.transaction(async (m) => {
       if (await this.users.emailTaken(dto.email, m)) {
         throw new AppError('EMAIL_TAKEN', `A user with the email ${dto.email} already exists.`, { field: 'email' });
       }
       const saved = await m.save(m.create(UserEntity, {
         email: dto.email, fullName: dto.fullName, displayName: dto.displayName ?? null, role: dto.role, passwordHash, active: true,
+        mustChangePassword: oneTime, passwordExpiresAt: oneTime ? this.oneTimeExpiry() : null,
       }));
       const after = mapUser(saved);
       await this.audit.record(m, { actorId: actor?.id ?? null, action: 'user.create', entityType: 'user', entityId: saved.id, after });
@@ -52,6 +64,7 @@ export class UsersService {
       throw new AppError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate yourself or remove your own admin role.');
     }
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    if (dto.password) assertAcceptablePassword('password', dto.password, [dto.fullName ?? '']);
     return this.db.transaction(async (m) => {
       const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new AppError('USER_NOT_FOUND', 'No user has that id.');
@@ -60,7 +73,13 @@ export class UsersService {
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
       if (dto.role !== undefined) user.role = dto.role;
       if (dto.active !== undefined) user.active = dto.active;
-      if (passwordHash) user.passwordHash = passwordHash;
+      if (passwordHash) {
+        // an admin's reset: a one-time password, and every token and session of the user ends
+        user.passwordHash = passwordHash;
+        user.mustChangePassword = true;
+        user.passwordExpiresAt = this.oneTimeExpiry();
+        user.credentialsVersion += 1;
+      }
       const saved = await m.save(user);
       const after = mapUser(saved);
       await this.audit.record(m, {
@@ -71,19 +90,36 @@ export class UsersService {
     });
   }
 
-  /** A user's own new password (already hashed), audited without the hash. */
-  async setPassword(actor: AuthUser, passwordHash: string): Promise<void> {
-    await this.db.transaction(async (m) => {
-      await m.update(UserEntity, { id: actor.id }, { passwordHash });
+  /**
+   * A user's own new password (already hashed), audited without the hash. It is no longer
+   * one-time, and the credentials version moves on, so every older token and session ends.
+   */
+  async setPassword(actor: AuthUser, passwordHash: string): Promise<{ credentialsVersion: number }> {
+    return this.db.transaction(async (m) => {
+      await m.query(
+        `UPDATE users SET password_hash = $2, must_change_password = false, password_expires_at = NULL,
+                credentials_version = credentials_version + 1, updated_at = now()
+          WHERE id = $1`, [actor.id, passwordHash]);
+      const [row]: { version: number }[] = await m.query(`SELECT credentials_version AS version FROM users WHERE id = $1`, [actor.id]);
       await this.audit.record(m, { actorId: actor.id, action: 'user.password-change', entityType: 'user', entityId: actor.id, after: { passwordChanged: true } });
+      return { credentialsVersion: row.version };
     });
+  }
+
+  /** The locale a user chose for the pages. */
+  async setLocale(actor: AuthUser, locale: 'en' | 'es'): Promise<void> {
+    await this.db.query(`UPDATE users SET locale = $2 WHERE id = $1`, [actor.id, locale]);
+  }
+
+  private oneTimeExpiry(): Date {
+    return new Date(Date.now() + this.config.oneTimePasswordDays * 86_400_000);
   }
 
   /** The first admin, from PEERCERT_ADMIN_EMAIL/PASSWORD, at a start where no admin exists. */
   async ensureFirstAdmin(email?: string, password?: string): Promise<void> {
     if (!email || !password || (await this.users.adminExists())) return;
     try {
-      await this.create(null, { email, password, fullName: 'Administrator', role: 'admin' });
+      await this.create(null, { email, password, fullName: 'Administrator', role: 'admin' }, { oneTime: false });
       this.logger.log({ msg: 'created the first admin', email });
     } catch (err) {
       if (err instanceof AppError && err.code === 'EMAIL_TAKEN') {

@@ -60,6 +60,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     verifyRateLimitPerMinute: 60,
     trustProxy: 'loopback',
     logLevel: 'info',
+    sessionIdleMinutes: 30,
+    oneTimePasswordDays: 14,
     ...overrides,
   };
 }
@@ -96,7 +98,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     n += 1;
     const email = o.email ?? `${role}${n}-${randomBytes(3).toString('hex')}@example.org`;
     const fullName = o.fullName ?? `Test ${role[0].toUpperCase()}${role.slice(1)} ${n}`;
-    const created = await app.get(UsersService).create(null, { email, fullName, role, password: TEST_PASSWORD });
+    const created = await app.get(UsersService).create(null, { email, fullName, role, password: TEST_PASSWORD }, { oneTime: false });
     const res = await http.post('/auth/login').send({ email, password: TEST_PASSWORD });
     if (res.status !== 200) throw new Error(`login failed for test user: ${res.status} ${JSON.stringify(res.body)}`);
     return { id: created.id, email, fullName, role, token: res.body.accessToken };

@@ -14,4 +14,9 @@ export class LoginResponse {
   /** Seconds until the access token expires. */
   expiresIn: number;
   user: LoginUser;
+  /**
+   * True after signing in with a one-time password: every route but `POST /me/password`
+   * and `GET /me` answers 403 PASSWORD_CHANGE_REQUIRED until it is replaced.
+   */
+  mustChangePassword: boolean;
 }
