@@ -4,7 +4,7 @@ import { formatProblems, readCurricula } from '../src/curricula/loader/curriculu
 
 /** npm run curricula:check [folder]: validates every curriculum file; exit 1 on any problem. */
 const root = process.argv[2] ?? join(PROJECT_ROOT, 'curricula');
-const { curricula, problems } = readCurricula(root, join(PROJECT_ROOT, 'templates'));
+const { curricula, problems } = readCurricula(root, join(PROJECT_ROOT, 'templates', 'certificates'));
 if (problems.length) {
   console.error(`${problems.length} problem(s) in ${root}:\n${formatProblems(problems)}`);
   process.exit(1);

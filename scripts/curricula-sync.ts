@@ -1,3 +1,4 @@
+import { certificateTemplatesDir } from '../src/certificates/pdf/certificate-template';
 import { DataSource } from 'typeorm';
 import { formatProblems, readCurricula } from '../src/curricula/loader/curriculum-reader';
 import { syncCurricula } from '../src/curricula/loader/sync-curricula';
@@ -7,7 +8,7 @@ import { withDatabase } from './cli-database';
 
 /** npm run curricula:sync: loads curricula/ into the database now (the app also does it at start). */
 withDatabase(async (db, config) => {
-  const { curricula, problems } = readCurricula(config.curriculaDir, config.templatesDir);
+  const { curricula, problems } = readCurricula(config.curriculaDir, certificateTemplatesDir(config.templatesDir));
   if (problems.length) {
     console.error(formatProblems(problems));
     process.exit(1);

@@ -6,17 +6,20 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { JsonLogger } from './common/logging/json-logger';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { configureHttp, configureWeb } from './web/web-setup';
 
 /** Builds the configured app (used by main.ts and by the tests alike). */
-export async function createApp(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<INestApplication> {
+export async function createApp(config: AppConfig, logger = new JsonLogger(config.logLevel), assetsDir?: string): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: false });
   // first of all, so even a body the parser refuses is answered with a request id
   app.use(requestIdMiddleware);
+  configureHttp(app, config);
   app.disable('x-powered-by');
   const trust = config.trustProxy ?? 'loopback';
   app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust);
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '5mb' });
+  configureWeb(app, config, assetsDir);
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('peercert API')
     .setDescription('Learning management for peer certification curricula: users, programs, cohorts, quizzes, hours, eligibility and certificates.')

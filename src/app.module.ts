@@ -25,6 +25,10 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ReportsModule } from './reports/reports.module';
 import { CalendarModule } from './common/calendar';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
+import { OverviewModule } from './overview/overview.module';
+import { WebSessionGuard } from './web/session/web-session.guard';
+import { TraineePagesModule } from './web/trainee-pages.module';
 
 /**
  * The whole application. Pipe, guards and filter are APP_* providers so a test app built
@@ -56,9 +60,13 @@ export class AppModule {
         RateLimitModule,
         CertificatesModule,
         ReportsModule,
+        OverviewModule,
+        WebModule,
+        TraineePagesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_GUARD, useClass: WebSessionGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -3,12 +3,13 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config';
 import { formatProblems, readCurricula } from './curricula/loader/curriculum-reader';
 import { syncCurricula } from './curricula/loader/sync-curricula';
+import { certificateTemplatesDir } from './certificates/pdf/certificate-template';
 import { UsersService } from './users/users.service';
 
 /** Work done once at each start, after migrations: load curricula, create the first admin. */
 export async function startupTasks(app: INestApplication, config: AppConfig): Promise<void> {
   const log = new Logger('boot');
-  const { curricula, problems } = readCurricula(config.curriculaDir, config.templatesDir);
+  const { curricula, problems } = readCurricula(config.curriculaDir, certificateTemplatesDir(config.templatesDir));
   if (problems.length) {
     // Refuse to load content that does not validate: trainees would see broken modules.
     throw new Error(`The curricula in ${config.curriculaDir} have problems (run npm run curricula:check):\n${formatProblems(problems)}`);

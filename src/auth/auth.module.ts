@@ -24,5 +24,6 @@ import { LoginThrottleRepository } from './login-throttle.repository';
   ],
   controllers: [AuthController],
   providers: [AuthService, LocalStrategy, JwtStrategy, LoginThrottleRepository],
+  exports: [AuthService],
 })
 export class AuthModule {}

@@ -11,5 +11,6 @@ import { VerifyController } from './verify.controller';
   imports: [EligibilityModule],
   controllers: [CertificatesController, VerifyController],
   providers: [CertificateIssuingService, CertificatesService, CertificatesRepository, CertificateDocument],
+  exports: [CertificatesService, CertificateIssuingService],
 })
 export class CertificatesModule {}

@@ -6,20 +6,24 @@ import { AppError } from '../common/errors/app-error';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { FrameService } from '../web/views/frame.service';
 import { CertificatesService } from './certificates.service';
 import { VerificationResponse } from './dto/certificate.response';
-import { renderHtml } from './pdf/certificate-template';
-import { longDate } from './pdf/certificate-document';
 
-const LABELS = { valid: 'Valid', expired: 'Expired', revoked: 'Revoked', superseded: 'Replaced by a newer certificate' } as const;
+const TAGS = { valid: 'bg-green', expired: 'bg-gold', revoked: 'bg-secondary-dark', superseded: 'bg-base' } as const;
 
-/** Public: anyone with the code or QR checks a certificate. Rate limited per client address. */
+/**
+ * Public: anyone with the code or QR checks a certificate, as JSON or as a page in the
+ * pages' design and the reader's language (Accept-Language, or the switch). Only the
+ * holder's name, the program, the dates and the status. Rate limited per client address.
+ */
 @ApiTags('verification')
 @Controller('verify')
 export class VerifyController {
   constructor(
     private readonly certificates: CertificatesService,
     private readonly limits: RateLimitService,
+    private readonly frames: FrameService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,15 +31,13 @@ export class VerifyController {
   @Get(':code')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('application/json', 'text/html')
-  async verify(@Param('code') code: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<VerificationResponse | string> {
+  async verify(@Param('code') code: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<VerificationResponse | void> {
     const wait = await this.limits.hit(`verify:${req.ip}`, this.config.verifyRateLimitPerMinute, 60);
     if (wait) throw new AppError('RATE_LIMITED', 'Too many verification requests; try again in a minute.', { retryAfterSeconds: wait });
     const result = await this.certificates.verify(code);
     if (req.accepts(['json', 'html']) !== 'html') return result;
-    res.type('html');
-    return renderHtml(this.config.templatesDir, 'verify.html.hbs', {
-      ...result, statusLabel: LABELS[result.status], completedOn: longDate(result.completedOn), issuedOn: longDate(result.issuedOn),
-      expiresOn: result.expiresOn && longDate(result.expiresOn), revokedOn: result.revokedOn && longDate(result.revokedOn),
-    });
+    const lang = this.frames.localeOf(req);
+    res.locals.frame = this.frames.frame(req, lang, null);
+    res.render('verify/verify', { title: 'verify.title', ...result, statusKey: `verify.status.${result.status}`, tag: TAGS[result.status] });
   }
 }

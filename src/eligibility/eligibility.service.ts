@@ -14,6 +14,7 @@ import type { ProgramFile } from '../curricula/loader/curriculum.types';
 import type { CategoryTotal } from '../hours/hour-totals';
 import type { ModuleProgress } from '../learning/progress';
 import { Eligibility, computeEligibility } from './eligibility';
+import type { PrerequisiteStatus } from './eligibility';
 
 /** The eligibility statement with the facts it was computed from (certificates snapshot them). */
 export interface Assessment {
@@ -21,6 +22,7 @@ export interface Assessment {
   version: { seq: number; label: string };
   modules: ModuleProgress[];
   hours: CategoryTotal[];
+  prerequisites: PrerequisiteStatus[];
   eligibility: Eligibility;
 }
 import { EligibilityRepository } from './eligibility.repository';
@@ -39,6 +41,12 @@ export class EligibilityService {
   async forCaller(actor: AuthUser, enrollmentId: string): Promise<Eligibility & { enrollmentId: string; programCode: string }> {
     const e = await this.access.enrollment(actor, enrollmentId, 'view');
     return { enrollmentId: e.id, programCode: e.programCode, ...(await this.assess(e)).eligibility };
+  }
+
+  /** The statement with the facts behind it, for the trainee's checklist page (which words them in the page's language). */
+  async assessmentForCaller(actor: AuthUser, enrollmentId: string): Promise<Assessment & { enrollmentId: string; status: EnrollmentEntity['status'] }> {
+    const e = await this.access.enrollment(actor, enrollmentId, 'view');
+    return { enrollmentId: e.id, status: e.status, ...(await this.assess(e)) };
   }
 
   /** Gathers the facts (five queries, none per module or per entry) and applies the rules. */
@@ -68,7 +76,7 @@ export class EligibilityService {
       const hours = totalsByCategory(program.hourRequirements, ledger.get(e.id) ?? []);
       const prereqs = (prerequisites.get(e.userId) ?? []).filter((p) => program.prerequisites.includes(p.code));
       return {
-        program, version: { seq: version.seq, label: version.versionLabel }, modules, hours,
+        program, version: { seq: version.seq, label: version.versionLabel }, modules, hours, prerequisites: prereqs,
         eligibility: computeEligibility({ program, modules, hours, prerequisites: prereqs, attested: attested.get(e.id) ?? new Set() }),
       };
     });

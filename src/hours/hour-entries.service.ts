@@ -9,7 +9,7 @@ import { AppError } from '../common/errors/app-error';
 import { CurriculaRepository } from '../curricula/curricula.repository';
 import { requireActive } from '../learning/learning.service';
 import { CreateHourEntryDto } from './dto/create-hour-entry.dto';
-import { HourEntryResponse, HoursResponse, mapHourEntry } from './dto/hour-entry.response';
+import { HourEntryResponse, HourFormOptions, HoursResponse, mapHourEntry } from './dto/hour-entry.response';
 import { HourEntryEntity, HourEntryStatus } from './entities/hour-entry.entity';
 import { dailyLimitProblem, dateProblem, totalsByCategory } from './hour-totals';
 import { HoursRepository } from './hours.repository';
@@ -79,6 +79,23 @@ export class HourEntriesService {
     return {
       entries: entries.map((x) => mapHourEntry(x, x.reversedById)),
       totals: totalsByCategory(program!.definition.hourRequirements, ledger),
+    };
+  }
+
+  /** What the form for logging hours offers: the program's categories, the cohort's supervisors, the core functions. */
+  async formOptions(actor: AuthUser, enrollmentId: string): Promise<HourFormOptions> {
+    const e = await this.access.enrollment(actor, enrollmentId, 'view');
+    const program = (await this.curricula.versionById(e.programVersionId))!.definition;
+    const functions = program.certification?.practicumFunctions;
+    return {
+      enrollmentId: e.id,
+      traineeId: e.userId,
+      active: e.status === 'active',
+      startedOn: e.startedOn,
+      today: this.calendar.today(),
+      categories: program.hourRequirements.map((h) => ({ category: h.category, label: h.label, supervised: h.supervised, selfReported: h.selfReported })),
+      supervisors: await this.hours.supervisorsOf(e.cohortId),
+      practicumFunctions: Array.isArray(functions) ? functions.map(String) : [],
     };
   }
 

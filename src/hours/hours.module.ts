@@ -12,6 +12,6 @@ import { RosterSessionsService } from './roster-sessions.service';
   imports: [CurriculaModule],
   controllers: [HourEntriesController, HourApprovalsController, RosterSessionsController],
   providers: [HourEntriesService, HourApprovalsService, RosterSessionsService, HoursRepository],
-  exports: [HoursRepository],
+  exports: [HoursRepository, HourEntriesService],
 })
 export class HoursModule {}

@@ -97,4 +97,13 @@ export class HoursRepository {
       [cohortId, userId],
     ).then((r: unknown[]) => r.length > 0);
   }
+
+  /** Who may supervise a cohort's trainees: its active instructors, by name. */
+  supervisorsOf(cohortId: string): Promise<{ id: string; fullName: string }[]> {
+    return this.db.query(
+      `SELECT u.id, u.full_name AS "fullName" FROM cohort_instructors ci JOIN users u ON u.id = ci.user_id
+        WHERE ci.cohort_id = $1 AND u.active AND u.role = 'instructor' ORDER BY u.full_name, u.id`,
+      [cohortId],
+    );
+  }
 }

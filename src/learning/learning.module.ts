@@ -3,11 +3,13 @@ import { CurriculaModule } from '../curricula/curricula.module';
 import { LearningController } from './learning.controller';
 import { LearningRepository } from './learning.repository';
 import { LearningService } from './learning.service';
+import { StudyService } from './study.service';
+import { EnrollmentsModule } from '../enrollments/enrollments.module';
 
 @Module({
-  imports: [CurriculaModule],
+  imports: [CurriculaModule, EnrollmentsModule],
   controllers: [LearningController],
-  providers: [LearningService, LearningRepository],
-  exports: [LearningRepository],
+  providers: [LearningService, LearningRepository, StudyService],
+  exports: [LearningRepository, LearningService, StudyService],
 })
 export class LearningModule {}

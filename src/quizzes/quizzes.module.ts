@@ -8,5 +8,6 @@ import { QuizzesService } from './quizzes.service';
   imports: [CurriculaModule],
   controllers: [QuizzesController],
   providers: [QuizzesService, QuizzesRepository],
+  exports: [QuizzesService],
 })
 export class QuizzesModule {}

@@ -106,6 +106,20 @@ export class UsersService {
     });
   }
 
+  /** What a user may change about themselves: the name shown on pages and the page language. Audited. */
+  async updateOwnProfile(actor: AuthUser, change: { displayName: string | null; locale: 'en' | 'es' }): Promise<UserResponse> {
+    return this.db.transaction(async (m) => {
+      const user = await m.findOne(UserEntity, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new AppError('USER_NOT_FOUND', 'No user has that id.');
+      const before = { displayName: user.displayName, locale: user.locale };
+      user.displayName = change.displayName;
+      user.locale = change.locale;
+      const saved = await m.save(user);
+      await this.audit.record(m, { actorId: actor.id, action: 'user.profile', entityType: 'user', entityId: actor.id, before, after: { displayName: saved.displayName, locale: saved.locale } });
+      return mapUser(saved);
+    });
+  }
+
   /** The locale a user chose for the pages. */
   async setLocale(actor: AuthUser, locale: 'en' | 'es'): Promise<void> {
     await this.db.query(`UPDATE users SET locale = $2 WHERE id = $1`, [actor.id, locale]);

@@ -4,6 +4,8 @@ import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { clearThrowawayCluster, freePort } from '../../src/database/throwaway-cluster';
 import { ADMIN_URL_ENV, TEMPLATE_DB, TEMPLATE_URL_ENV, TEST_PG_DIR, urlFor } from './test-db';
 import { prepareTemplate } from './prepare-template';
+import { ensureAssets } from '../../src/web/assets/build-assets';
+import { ASSETS_DIR } from '../../src/web/web-setup';
 
 /** A leftover of an interrupted run (kill -9 leaves the server up, Ctrl-C leaves the folder). */
 const clearLeftovers = () => clearThrowawayCluster(TEST_PG_DIR, [TEST_PG_DIR, `${TEST_PG_DIR}.password`]);
@@ -13,6 +15,7 @@ export default async function globalSetup() {
   // CI's log shows which runtime the suite ran on (the pinned one, from node_modules)
   process.stdout.write(`\npeercert tests on Node.js ${process.version}\n`);
   await clearLeftovers();
+  ensureAssets(ASSETS_DIR); // once, before the test files boot apps in parallel
   const pg = await startEmbeddedPostgres({
     dataDir: TEST_PG_DIR,
     port: await freePort(),

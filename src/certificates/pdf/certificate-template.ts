@@ -20,7 +20,7 @@ export type Sections = Record<string, string>;
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 
 function compiled(dir: string, name: string): Handlebars.TemplateDelegate {
-  const file = join(dir, `${name}.hbs`);
+  const file = join(certificateTemplatesDir(dir), `${name}.hbs`);
   let t = cache.get(file);
   if (!t) {
     // The output feeds a PDF, not HTML: no HTML escaping ("C&D" stays "C&D").
@@ -29,6 +29,9 @@ function compiled(dir: string, name: string): Handlebars.TemplateDelegate {
   }
   return t;
 }
+
+/** Certificate wording lives in templates/certificates/<program template>.hbs. */
+export const certificateTemplatesDir = (templatesDir: string) => join(templatesDir, 'certificates');
 
 /** Renders a certificate template and splits it into its "=== name" sections. */
 export function renderSections(dir: string, name: string, data: TemplateData): Sections {
@@ -46,14 +49,4 @@ export function renderSections(dir: string, name: string, data: TemplateData): S
   }
   for (const k of Object.keys(sections)) sections[k] = sections[k].trim();
   return sections;
-}
-
-export function renderHtml(dir: string, name: string, data: object): string {
-  const file = join(dir, name);
-  let t = cache.get(file);
-  if (!t) {
-    t = Handlebars.compile(readFileSync(file, 'utf8')); // HTML: escaped
-    cache.set(file, t);
-  }
-  return t(data);
 }

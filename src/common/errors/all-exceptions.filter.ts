@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { WebErrorResponder } from '../../web/errors/web-error-responder';
 import { QueryFailedError } from 'typeorm';
 import { currentRequestId } from '../logging/request-context';
 import { AppError } from './app-error';
@@ -25,19 +26,24 @@ const PG_CLIENT_ERRORS: Record<string, [number, string, string]> = {
 /**
  * The one place errors become responses. Known errors get their status and a message in
  * the user's terms; anything else is logged with its stack and answered as a plain 500.
- * No stack trace or SQL ever reaches the client.
+ * No stack trace or SQL ever reaches the client. Pages get pages (WebErrorResponder),
+ * the API gets JSON.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('errors');
 
+  constructor(private readonly pages: WebErrorResponder) {}
+
   catch(exception: unknown, host: ArgumentsHost) {
+    const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     body.requestId = currentRequestId();
     if (body.statusCode === 429 && typeof body.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     }
+    if (this.pages.handles(req)) return this.pages.respond(req, res, { statusCode: body.statusCode, error: body.error, requestId: body.requestId as string });
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
 

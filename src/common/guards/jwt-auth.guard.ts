@@ -2,8 +2,9 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { IS_PUBLIC } from '../decorators/public.decorator';
+import { IS_WEB } from '../../web/web-controller.decorator';
 
-/** Global: every route needs a valid access token unless it says @Public(). */
+/** Global: every API route needs a valid access token unless it says @Public(). Pages have WebSessionGuard. */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(private readonly reflector: Reflector) {
@@ -11,7 +12,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const targets = [context.getHandler(), context.getClass()];
+    // pages authenticate by their session (WebSessionGuard), never by a bearer token
+    if (this.reflector.getAllAndOverride<boolean>(IS_WEB, targets)) return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
     if (isPublic) return true;
     return super.canActivate(context);
   }

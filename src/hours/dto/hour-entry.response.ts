@@ -30,6 +30,17 @@ export class HoursResponse {
   totals: CategoryTotal[];
 }
 
+export class HourFormOptions {
+  enrollmentId: string;
+  traineeId: string;
+  active: boolean;
+  startedOn: string;
+  today: string;
+  categories: { category: string; label: string; supervised: boolean; selfReported: boolean }[];
+  supervisors: { id: string; fullName: string }[];
+  practicumFunctions: string[];
+}
+
 export class PendingApprovalResponse extends HourEntryResponse {
   trainee: { id: string; fullName: string };
   cohort: { id: string; name: string };

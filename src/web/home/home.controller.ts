@@ -1,0 +1,21 @@
+import { Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Permission } from '../../access/permissions';
+import type { AuthUser } from '../../auth/auth-user';
+import { CurrentUser } from '../../common/decorators/current-user.decorator';
+import { RequirePermission } from '../../common/decorators/require-permission.decorator';
+import { renderPage } from '../views/render';
+import { WebController } from '../web-controller.decorator';
+import { OverviewService } from '../../overview/overview.service';
+import { toHomeView } from './home.view';
+
+@WebController('home')
+export class HomeController {
+  constructor(private readonly overview: OverviewService) {}
+
+  @Get()
+  @RequirePermission(Permission.ProfileRead)
+  async page(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    renderPage(res, 'trainee/home', toHomeView(user, await this.overview.forUser(user)));
+  }
+}
