@@ -35,13 +35,15 @@ export class WebErrorResponder {
     }
     if (facts.error === 'PASSWORD_CHANGE_REQUIRED') return void res.redirect(303, '/password');
     const frame = res.locals.frame ?? this.frames.frame(req, this.frames.localeOf(req), null);
-    const kind = facts.statusCode === 404 ? 'notFound' : facts.statusCode === 403 ? 'forbidden' : facts.statusCode >= 500 ? 'server' : 'other';
     const codeKey = `errors.codes.${facts.error}`;
+    // a known refusal says what happened (an expired form, no attempts left); a 404 never says more than "not found"
+    const specific = facts.statusCode !== 404 && facts.statusCode < 500 && this.translator.has(frame.lang, codeKey);
+    const kind = facts.statusCode === 404 ? 'notFound' : facts.statusCode >= 500 ? 'server' : specific ? 'other' : facts.statusCode === 403 ? 'forbidden' : 'other';
     res.status(facts.statusCode).set('Cache-Control', 'no-store');
     res.render('errors/error', {
       frame,
       title: `errors.${kind}.title`,
-      message: kind === 'other' && this.translator.has(frame.lang, codeKey) ? codeKey : `errors.${kind}.message`,
+      message: specific ? codeKey : `errors.${kind}.message`,
       requestId: facts.requestId,
       status: facts.statusCode,
     }, (err, html) => {
