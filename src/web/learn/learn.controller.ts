@@ -8,7 +8,7 @@ import { LearningService } from '../../learning/learning.service';
 import { StudyService } from '../../learning/study.service';
 import { PageInt, PageUuid } from '../params';
 import { flash } from '../session/session-auth';
-import { renderPage } from '../views/render';
+import { renderPage, seeOther } from '../views/render';
 import { WebController } from '../web-controller.decorator';
 import { toLessonView, toModuleView, toPrintView, toProgramView } from './learn.view';
 
@@ -56,6 +56,6 @@ export class LearnController {
     const next = study.module.lessons[i + 1];
     const base = `/learn/${id}/modules/${n}`;
     flash(req, next ? 'learn.lessonDone' : 'learn.moduleLessonsDone');
-    res.redirect(303, next ? `${base}/lessons/${next.key}` : base);
+    await seeOther(req, res, next ? `${base}/lessons/${next.key}` : base);
   }
 }

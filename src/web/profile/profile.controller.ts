@@ -10,7 +10,7 @@ import { formState, postedValues, readForm } from '../forms/form';
 import type { FormValues } from '../forms/form';
 import type { FieldError } from '../session/web-session';
 import { flash } from '../session/session-auth';
-import { renderPage } from '../views/render';
+import { renderPage, seeOther } from '../views/render';
 import { WebController } from '../web-controller.decorator';
 import { ProfileForm } from './profile.form';
 
@@ -33,7 +33,7 @@ export class ProfileController {
     if (errors.length) return renderPage(res, 'profile/profile', view(await this.users.get(user.id), values, errors), 422);
     await this.users.updateOwnProfile(user, { displayName: dto.displayName || null, locale: dto.locale });
     flash(req, 'profile.saved');
-    res.redirect(303, '/profile');
+    await seeOther(req, res, '/profile');
   }
 }
 

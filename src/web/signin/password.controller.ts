@@ -11,7 +11,7 @@ import { PasswordForm } from '../forms/signin.form';
 import { formState, readForm } from '../forms/form';
 import type { FieldError } from '../session/web-session';
 import { flash, renewSessionVersion } from '../session/session-auth';
-import { renderPage } from '../views/render';
+import { renderPage, seeOther } from '../views/render';
 import { WebController } from '../web-controller.decorator';
 
 /**
@@ -46,7 +46,7 @@ export class PasswordController {
       return renderPage(res, 'auth/password', this.view(user, [{ field, key }]), err.status === 429 ? 429 : 422);
     }
     flash(req, 'password.changed');
-    res.redirect(303, '/home');
+    await seeOther(req, res, '/home');
   }
 
   private view(user: AuthUser, errors: FieldError[]) {

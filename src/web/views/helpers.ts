@@ -36,7 +36,8 @@ export function viewHelpers(translator: Translator) {
     },
     eq: (a: unknown, b: unknown) => a === b,
     not: (a: unknown) => !a,
-    or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
-    and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+    /** JavaScript's `||` and `&&`: the deciding value itself, so `(or (and oneTime "key.a") "key.b")` picks a key */
+    or: (...args: unknown[]) => args.slice(0, -1).reduce((a, b) => a || b),
+    and: (...args: unknown[]) => args.slice(0, -1).reduce((a, b) => a && b),
   };
 }
