@@ -1,8 +1,8 @@
 import type { AuthUser } from '../../auth/auth-user';
 import type { EnrollmentOverview, OverviewResponse } from '../../overview/dto/overview.response';
 import { percentOf } from '../i18n/format';
+import { barClass } from '../views/bar';
 
-const barClass = (pct: number) => `pc-bar__fill--${Math.floor(pct / 5) * 5}`;
 
 /** The trainee home: exactly what the template prints, per enrollment. */
 export function toHomeView(user: AuthUser, overview: OverviewResponse) {

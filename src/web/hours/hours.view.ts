@@ -4,8 +4,8 @@ import { formState } from '../forms/form';
 import type { FormValues } from '../forms/form';
 import type { FieldError } from '../session/web-session';
 import { HOUR_FIELD_IDS } from './hours.form';
+import { barClass } from '../views/bar';
 
-const barClass = (pct: number) => `pc-bar__fill--${Math.floor(pct / 5) * 5}`;
 const STATUS_TAG: Record<string, string> = { approved: 'bg-green', pending: 'bg-gold', rejected: 'bg-secondary-dark', withdrawn: 'bg-base' };
 
 /** The trainee's ledger: totals per category, then every entry with its status and any reason. */

@@ -1,8 +1,8 @@
 import type { ModuleStudy, ProgramStudy } from '../../learning/study.service';
 import type { ModuleProgress } from '../../learning/progress';
 import type { Locale } from '../i18n/locale';
+import { barClass } from '../views/bar';
 
-const barClass = (pct: number) => `pc-bar__fill--${Math.floor(pct / 5) * 5}`;
 export const learnBase = (enrollmentId: string) => `/learn/${enrollmentId}`;
 
 /** Lesson content is English for now: pages in another language say so, and mark it lang="en". */

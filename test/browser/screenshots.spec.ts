@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { PROJECT_ROOT } from '../../src/config/load-config';
+import { bearer, createTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { answersFor, completeModule, createCohort, enroll } from '../factories/learning';
+import { launchBrowser, newContext, serve } from '../support/browser';
+
+/**
+ * `npm run screenshots`: the main trainee pages in both languages, into docs/screenshots/
+ * (README and docs use them). Not part of `npm test`: it writes files and asserts nothing.
+ */
+const run = process.env.PEERCERT_SCREENSHOTS === '1' ? describe : describe.skip;
+
+run('screenshots for the docs', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const out = join(PROJECT_ROOT, 'docs', 'screenshots');
+
+  beforeAll(async () => {
+    mkdirSync(out, { recursive: true });
+    t = await createTestApp({ publicBaseUrl: 'http://127.0.0.1', trainingProviderName: 'Bay Area Peer Training Collaborative' });
+    base = await serve(t);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('captures the trainee pages', async () => {
+    const admin = await t.user('admin');
+    const instructor = await t.user('instructor', { fullName: 'Marcus Bell' });
+    const trainee = await t.user('trainee', { fullName: 'Rosa María Delgado' });
+    const cohort = await createCohort(t, admin, 'omcp-aod', [instructor], { name: 'Spring 2026 mentors', site: 'Solano' });
+    const e = await enroll(t, admin, cohort.id, trainee, '2026-01-05');
+    await completeModule(t, trainee, e, 1);
+    const mod2 = await t.http.get(`/enrollments/${e}/modules/2`).set(bearer(trainee));
+    await t.http.post(`/enrollments/${e}/lessons/${mod2.body.lessons[0].id}/complete`).set(bearer(trainee)).expect(200);
+    await t.http.post(`/cohorts/${cohort.id}/sessions`).set(bearer(instructor)).send({ category: 'education', date: '2026-02-02', minutes: 720, topic: 'Foundations', enrollmentIds: [e] }).expect(201);
+    await t.http.post(`/enrollments/${e}/hours`).set(bearer(trainee)).send({ category: 'practicum', date: '2026-02-03', minutes: 150, activity: 'Intake interviews', supervisorId: instructor.id, facility: 'Valley Recovery Center', coreFunctions: ['intake', 'screening'], supervisorCredential: 'CADC-II' }).expect(201);
+    const failed = await t.http.post(`/enrollments/${e}/modules/3/attempts`).set(bearer(trainee)).expect(201);
+    await t.http.post(`/attempts/${failed.body.id}/submit`).set(bearer(trainee)).send({ answers: await answersFor(t, failed.body.questions, 6) }).expect(200);
+
+    for (const lang of ['en', 'es'] as const) {
+      const context = await newContext(browser, base, { lang });
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1024, height: 900 });
+      await page.goto('/signin');
+      await page.screenshot({ path: join(out, `signin-${lang}.png`) });
+      await page.getByLabel(lang === 'en' ? 'Email address' : 'Correo electrónico').fill(trainee.email);
+      await page.getByLabel(lang === 'en' ? /^Password$/ : /^Contraseña$/).fill(TEST_PASSWORD);
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: lang === 'en' ? 'Sign in' : 'Iniciar sesión' }).click()]);
+      const shots: [string, string][] = [
+        ['home', '/home'],
+        ['module', `/learn/${e}/modules/2`],
+        ['lesson', `/learn/${e}/modules/2/lessons/${mod2.body.lessons[1].key}`],
+        ['quiz-result', `/quiz/${failed.body.id}`],
+        ['hours', `/learn/${e}/hours`],
+        ['checklist', `/learn/${e}/checklist`],
+      ];
+      for (const [name, path] of shots) {
+        await page.goto(path);
+        await page.screenshot({ path: join(out, `${name}-${lang}.png`), fullPage: name !== 'lesson' });
+      }
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto('/home');
+      await page.screenshot({ path: join(out, `home-phone-${lang}.png`) });
+      await context.close();
+    }
+  });
+});
