@@ -1,5 +1,6 @@
 import { parseModuleFiles, parseProgramFile, slugify } from './curriculum-parser';
 import { DEFAULT_QUIZ } from './curriculum-parser';
+import { lessonHtml } from './lesson-html';
 
 const MODULE = `---
 number: 1
@@ -66,6 +67,18 @@ describe('curriculum parser', () => {
     expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining([
       'code', 'versionLabel', 'description', 'prerequisites', 'attestations', 'hourRequirements[0].hours', 'hourRequirements[0].supervised', 'certificate',
     ]));
+  });
+
+  it('removes the allow-label marker before a lesson is stored or rendered', () => {
+    const marked = MODULE.replace('Text.', 'Avoid the word "addict". <!-- allow-label -->\nNext line.');
+    const { module, problems } = parseModuleFiles(marked, 'm.md', ten(), 'q.yaml', DEFAULT_QUIZ);
+    expect(problems).toEqual([]);
+    expect(module.lessons[0].markdown).toBe('Avoid the word "addict".\nNext line.');
+    const html = lessonHtml(module.lessons[0].markdown);
+    expect(html).toContain('Avoid the word');
+    expect(html).not.toMatch(/allow-label|&lt;!--/);
+    // without the parser's step, markdown-it (html: false) would print the marker as text
+    expect(lessonHtml('Avoid it. <!-- allow-label -->')).toContain('&lt;!-- allow-label --&gt;');
   });
 
   it('slugifies accented headings', () => {

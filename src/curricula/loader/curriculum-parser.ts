@@ -4,6 +4,7 @@ import {
   QuestionFile, QuestionKind, QuestionOption, QuizSettings,
 } from './curriculum.types';
 import { parse as parseYaml } from 'yaml';
+import { stripAllowMarkers } from './quality/markdown-text';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KINDS: QuestionKind[] = ['single', 'multiple', 'true_false'];
@@ -106,7 +107,8 @@ export function splitLessons(body: string, c: Checker): LessonFile[] {
   return parts.slice(1).map((part, i) => {
     const nl = part.indexOf('\n');
     const title = (nl < 0 ? part : part.slice(0, nl)).trim();
-    const markdown = nl < 0 ? '' : part.slice(nl + 1).trim();
+    // The allow-marker is for curricula:check only: markdown-it (html: false) would print it.
+    const markdown = nl < 0 ? '' : stripAllowMarkers(part.slice(nl + 1)).trim();
     if (!markdown) c.fail(`lessons[${i}]`, `lesson "${title}" has no text`);
     let key = slugify(title);
     if (keys.has(key)) c.fail(`lessons[${i}]`, `two lessons have the heading "${title}"`);

@@ -3,10 +3,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseModuleFiles, parseProgramFile } from './curriculum-parser';
 import { Curriculum, CurriculumProblem } from './curriculum.types';
+import { ContentReview, ModuleSource, reviewProgram } from './quality/content-review';
 
 export interface ReadResult {
   curricula: Curriculum[];
+  /** Files that do not load (shape, structure): the app refuses to start on any. */
   problems: CurriculumProblem[];
+  /** The content rules per program (item quality, person-first, reading level): curricula:check fails on their errors. */
+  reviews: ContentReview[];
 }
 
 const MODULE_FILE = /^(\d{2,3})-[a-z0-9-]+\.md$/;
@@ -23,15 +27,17 @@ function hashFiles(root: string, files: string[]): string {
 }
 
 /** Reads one program folder: program.yaml plus modules/NN-slug.md and NN-slug.quiz.yaml. */
-export function readProgramFolder(dir: string, rootForNames: string): { curriculum?: Curriculum; problems: CurriculumProblem[] } {
+export function readProgramFolder(dir: string, rootForNames: string): { curriculum?: Curriculum; problems: CurriculumProblem[]; review?: ContentReview } {
   const folder = dir.split(/[\\/]/).pop()!;
   const name = (f: string) => relative(rootForNames, f).split('\\').join('/');
   const programPath = join(dir, 'program.yaml');
   if (!existsSync(programPath)) return { problems: [{ file: name(dir), field: '(folder)', message: 'has no program.yaml' }] };
-  const { program, problems } = parseProgramFile(readFileSync(programPath, 'utf8'), name(programPath), folder);
+  const programText = readFileSync(programPath, 'utf8');
+  const { program, problems } = parseProgramFile(programText, name(programPath), folder);
   const modulesDir = join(dir, 'modules');
   const files = [programPath];
   const modules = [];
+  const moduleSources: ModuleSource[] = [];
   const entries = existsSync(modulesDir) ? readdirSync(modulesDir).sort() : [];
   for (const entry of entries) {
     const full = join(modulesDir, entry);
@@ -46,10 +52,10 @@ export function readProgramFolder(dir: string, rootForNames: string): { curricul
     }
     files.push(full);
     const quizPath = full.replace(/\.md$/, '.quiz.yaml');
-    const parsed = parseModuleFiles(
-      readFileSync(full, 'utf8'), name(full),
-      existsSync(quizPath) ? readFileSync(quizPath, 'utf8') : undefined, name(quizPath), program.quiz,
-    );
+    const text = readFileSync(full, 'utf8');
+    const quizText = existsSync(quizPath) ? readFileSync(quizPath, 'utf8') : undefined;
+    const parsed = parseModuleFiles(text, name(full), quizText, name(quizPath), program.quiz);
+    moduleSources.push({ module: parsed.module, file: name(full), text, quizFile: name(quizPath), quizText });
     problems.push(...parsed.problems);
     const prefix = Number(MODULE_FILE.exec(entry)![1]);
     if (parsed.module.number !== prefix) problems.push({ file: name(full), field: 'number', message: `is ${parsed.module.number} but the file name says ${prefix}` });
@@ -60,7 +66,9 @@ export function readProgramFolder(dir: string, rootForNames: string): { curricul
   modules.forEach((m, i) => {
     if (m.number !== i + 1) problems.push({ file: name(modulesDir), field: 'number', message: `modules must be numbered 1..${modules.length} without gaps; found ${m.number} at position ${i + 1}` });
   });
-  return { curriculum: { program, modules, contentHash: hashFiles(dir, files) }, problems };
+  moduleSources.sort((a, b) => a.module.number - b.module.number);
+  const review = reviewProgram({ code: program.code || folder, file: name(programPath), text: programText, modules: moduleSources });
+  return { curriculum: { program, modules, contentHash: hashFiles(dir, files) }, problems, review };
 }
 
 /**
@@ -70,11 +78,13 @@ export function readProgramFolder(dir: string, rootForNames: string): { curricul
 export function readCurricula(root: string, templatesDir?: string): ReadResult {
   const problems: CurriculumProblem[] = [];
   const curricula: Curriculum[] = [];
+  const reviews: ContentReview[] = [];
   const folders = readdirSync(root).filter((f) => statSync(join(root, f)).isDirectory()).sort();
   for (const f of folders) {
     const r = readProgramFolder(join(root, f), root);
     problems.push(...r.problems);
     if (r.curriculum) curricula.push(r.curriculum);
+    if (r.review) reviews.push(r.review);
   }
   const codes = new Set(curricula.map((c) => c.program.code));
   for (const c of curricula) {
@@ -91,7 +101,7 @@ export function readCurricula(root: string, templatesDir?: string): ReadResult {
       }
     }
   }
-  return { curricula, problems };
+  return { curricula, problems, reviews };
 }
 
 export function formatProblems(problems: CurriculumProblem[]): string {
