@@ -3,6 +3,7 @@ import { AppError } from '../common/errors/app-error';
 import { CurriculaRepository } from './curricula.repository';
 import { mapLesson, mapModuleSummary, ModuleDetailResponse, ProgramDetailResponse } from './dto/module.response';
 import { mapProgramSummary, mapVersionRef, ProgramSummaryResponse, ProgramVersionRef } from './dto/program.response';
+import { mapSources } from './dto/source.response';
 import { ProgramVersionEntity } from './entities/program-version.entity';
 
 @Injectable()
@@ -22,6 +23,7 @@ export class CurriculaService {
     return {
       ...mapProgramSummary(version, modules.length),
       modules: modules.map((m) => mapModuleSummary(m, byModule.get(m.id)?.lessonCount ?? 0, byModule.get(m.id)?.questionCount ?? 0)),
+      sources: mapSources(version.definition.sources),
     };
   }
 
@@ -47,6 +49,7 @@ export class CurriculaService {
       programVersion: version.seq,
       keyTerms: mod.keyTerms,
       lessons: lessons.map(mapLesson),
+      sources: mapSources(mod.sources),
     };
   }
 

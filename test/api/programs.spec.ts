@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config/load-config';
@@ -143,5 +143,59 @@ describe('program versions', () => {
     expect((await sync()).every((o) => !o.created)).toBe(true);
     const audit = await t.http.get('/audit').query({ entityType: 'program', entityId: 'peer-core' }).set(bearer(admin)).expect(200);
     expect(audit.body[0]).toMatchObject({ action: 'program.version-created', after: { seq: 2 } });
+  });
+});
+
+describe('module sources', () => {
+  let t: TestApp;
+  let dir: string;
+  let trainee: TestUser;
+  const source = { claim: 'Peers are not named as mandated reporters.', source: 'California Penal Code section 11165.7', url: 'https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=PEN&sectionNum=11165.7', checked: '2026-11-30', expires: null };
+  beforeAll(async () => {
+    t = await createTestApp();
+    trainee = await t.user('trainee');
+    dir = mkdtempSync(join(tmpdir(), 'peercert-sources-'));
+    mkdirSync(join(dir, 'demo', 'modules'), { recursive: true });
+    writeFileSync(join(dir, 'demo', 'program.yaml'), [
+      'code: demo', 'title: Demo', 'versionLabel: "1"', 'description: A demo program.', 'prerequisites: []',
+      'hourRequirements: [{ category: training, label: Training, hours: 10, supervised: false }]', 'attestations: []',
+      'certificate: { template: peer-core, kind: Certificate of completion, validityMonths: null }',
+      'sources:', '  - { claim: Ten hours of training., source: "Seed 000, workgroup recap", checked: 2026-11-30, expires: 2027-06-30 }',
+    ].join('\n'));
+    const questions = Array.from({ length: 10 }, (_, i) => `  - { id: q${i}, kind: single, prompt: "Q${i}?", explanation: Because., options: [{ id: a, text: A, correct: true }, { id: b, text: B, correct: false }, { id: c, text: C, correct: false }] }`);
+    writeFileSync(join(dir, 'demo', 'modules', '01-a.quiz.yaml'), ['questions:', ...questions].join('\n'));
+    writeFileSync(join(dir, 'demo', 'modules', '01-a.md'), [
+      '---', 'number: 1', 'title: A', 'summary: S.', 'skills: [One]', 'keyTerms: [{ term: T, definition: D. }]',
+      'sources:', `  - claim: ${source.claim}`, `    source: ${source.source}`, `    url: ${source.url}`, `    checked: ${source.checked}`, '---',
+      '', '## Words', '', 'Do not say "inmate". <!-- allow-label -->', '', '## Practice scenario: Sam', '', 'Sam arrives.',
+    ].join('\n'));
+    const { curricula, problems } = readCurricula(dir);
+    expect(problems).toEqual([]);
+    await syncCurricula(t.db, curricula);
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('returns the module sources with the module, and the program sources with the program', async () => {
+    const mod = await t.http.get('/programs/demo/modules/1').set(bearer(trainee)).expect(200);
+    expect(mod.body.sources).toEqual([source]);
+    const prog = await t.http.get('/programs/demo').set(bearer(trainee)).expect(200);
+    expect(prog.body.sources).toEqual([{ claim: 'Ten hours of training.', source: 'Seed 000, workgroup recap', url: null, checked: '2026-11-30', expires: '2027-06-30' }]);
+    await t.http.get('/programs/demo/modules/1').expect(401);
+  });
+
+  it('never shows the allow-label marker in a lesson', async () => {
+    const mod = await t.http.get('/programs/demo/modules/1').set(bearer(trainee)).expect(200);
+    expect(mod.body.lessons[0].html).toBe('<p>Do not say "inmate".</p>\n');
+    expect(JSON.stringify(mod.body)).not.toContain('allow-label');
+  });
+
+  it('answers an empty list for versions stored before sources existed', async () => {
+    await t.db.query(`UPDATE program_versions SET definition = definition - 'sources' WHERE program_code = 'demo'`);
+    await t.db.query(`UPDATE modules SET sources = DEFAULT WHERE program_version_id IN (SELECT id FROM program_versions WHERE program_code = 'demo')`);
+    expect((await t.http.get('/programs/demo').set(bearer(trainee)).expect(200)).body.sources).toEqual([]);
+    expect((await t.http.get('/programs/demo/modules/1').set(bearer(trainee)).expect(200)).body.sources).toEqual([]);
   });
 });

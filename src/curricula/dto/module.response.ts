@@ -1,6 +1,7 @@
 import { LessonEntity } from '../entities/lesson.entity';
 import { ModuleEntity } from '../entities/module.entity';
 import { ProgramSummaryResponse } from './program.response';
+import { SourceResponse } from './source.response';
 
 export class ModuleSummaryResponse {
   id: string;
@@ -34,10 +35,14 @@ export class ModuleDetailResponse extends ModuleSummaryResponse {
   programVersion: number;
   keyTerms: { term: string; definition: string }[];
   lessons: LessonResponse[];
+  /** Sources of the module's legal and numeric claims, for the end of the module. */
+  sources: SourceResponse[];
 }
 
 export class ProgramDetailResponse extends ProgramSummaryResponse {
   modules: ModuleSummaryResponse[];
+  /** Sources of the program's own facts (hours, eligibility, certifying body). */
+  sources: SourceResponse[];
 }
 
 export function mapQuizInfo(m: ModuleEntity, poolSize: number): QuizInfo {

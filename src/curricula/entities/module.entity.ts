@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { QuizSettings } from '../loader/curriculum.types';
+import type { QuizSettings, SourceEntry } from '../loader/curriculum.types';
 
 @Entity('modules')
 export class ModuleEntity {
@@ -11,4 +11,6 @@ export class ModuleEntity {
   @Column({ type: 'jsonb' }) skills: string[];
   @Column({ name: 'key_terms', type: 'jsonb' }) keyTerms: { term: string; definition: string }[];
   @Column({ name: 'quiz_settings', type: 'jsonb' }) quizSettings: QuizSettings;
+  /** Where the module's legal and numeric claims come from (docs/curricula.md). */
+  @Column({ type: 'jsonb' }) sources: SourceEntry[];
 }

@@ -5,6 +5,7 @@ import {
 } from './curriculum.types';
 import { parse as parseYaml } from 'yaml';
 import { stripAllowMarkers } from './quality/markdown-text';
+import { parseSources } from './sources';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KINDS: QuestionKind[] = ['single', 'multiple', 'true_false'];
@@ -40,7 +41,7 @@ function quizSettings(raw: unknown, path: string, c: Checker, base: QuizSettings
 export function parseProgramFile(text: string, file: string, folder: string): { program: ProgramFile; problems: CurriculumProblem[] } {
   const c = new Checker(file);
   const o = c.obj(yaml(text, c), '(file)');
-  c.known(o, ['code', 'title', 'versionLabel', 'description', 'prerequisites', 'hourRequirements', 'attestations', 'quiz', 'certificate', 'certification'], '');
+  c.known(o, ['code', 'title', 'versionLabel', 'description', 'prerequisites', 'hourRequirements', 'attestations', 'quiz', 'certificate', 'certification', 'sources'], '');
   const code = c.str(o, 'code');
   if (code && !SLUG.test(code)) c.fail('code', 'must be lowercase letters, digits and dashes');
   if (code && code !== folder) c.fail('code', `must match its folder name "${folder}"`);
@@ -95,6 +96,7 @@ export function parseProgramFile(text: string, file: string, folder: string): { 
       validityMonths: c.int(cert, 'validityMonths', 'certificate.validityMonths', 1, 1200, true),
     },
     certification: o.certification === undefined ? undefined : c.obj(o.certification, 'certification'),
+    sources: parseSources(o.sources, c),
   };
   return { program, problems: c.problems };
 }
@@ -157,7 +159,7 @@ export function parseModuleFiles(
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(mdText);
   if (!m) c.fail('(file)', 'must start with YAML front matter between "---" lines');
   const fm = c.obj(m ? yaml(m[1], c) : {}, '(front matter)');
-  c.known(fm, ['number', 'title', 'summary', 'skills', 'keyTerms', 'quiz'], '');
+  c.known(fm, ['number', 'title', 'summary', 'skills', 'keyTerms', 'quiz', 'sources'], '');
   const lessons = splitLessons(m?.[2] ?? '', c);
   if (lessons.length < 2) c.fail('lessons', 'a module needs at least two lessons (## headings)');
   if (lessons.length && !/^practice scenario/i.test(lessons[lessons.length - 1].title)) {
@@ -177,6 +179,7 @@ export function parseModuleFiles(
       return { term: c.str(k, 'term', `keyTerms[${i}].term`), definition: c.str(k, 'definition', `keyTerms[${i}].definition`) };
     }),
     quiz: quizSettings(fm.quiz, 'quiz', c, defaults),
+    sources: parseSources(fm.sources, c),
     lessons,
     questions: [],
   };

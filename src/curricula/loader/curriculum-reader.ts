@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parseModuleFiles, parseProgramFile } from './curriculum-parser';
 import { Curriculum, CurriculumProblem } from './curriculum.types';
 import { ContentReview, ModuleSource, reviewProgram } from './quality/content-review';
+import { isoToday } from './quality/sources-review';
 
 export interface ReadResult {
   curricula: Curriculum[];
@@ -27,7 +28,7 @@ function hashFiles(root: string, files: string[]): string {
 }
 
 /** Reads one program folder: program.yaml plus modules/NN-slug.md and NN-slug.quiz.yaml. */
-export function readProgramFolder(dir: string, rootForNames: string): { curriculum?: Curriculum; problems: CurriculumProblem[]; review?: ContentReview } {
+export function readProgramFolder(dir: string, rootForNames: string, today = isoToday()): { curriculum?: Curriculum; problems: CurriculumProblem[]; review?: ContentReview } {
   const folder = dir.split(/[\\/]/).pop()!;
   const name = (f: string) => relative(rootForNames, f).split('\\').join('/');
   const programPath = join(dir, 'program.yaml');
@@ -67,7 +68,7 @@ export function readProgramFolder(dir: string, rootForNames: string): { curricul
     if (m.number !== i + 1) problems.push({ file: name(modulesDir), field: 'number', message: `modules must be numbered 1..${modules.length} without gaps; found ${m.number} at position ${i + 1}` });
   });
   moduleSources.sort((a, b) => a.module.number - b.module.number);
-  const review = reviewProgram({ code: program.code || folder, file: name(programPath), text: programText, modules: moduleSources });
+  const review = reviewProgram({ code: program.code || folder, file: name(programPath), text: programText, sources: program.sources, modules: moduleSources }, today);
   return { curriculum: { program, modules, contentHash: hashFiles(dir, files) }, problems, review };
 }
 
@@ -75,13 +76,13 @@ export function readProgramFolder(dir: string, rootForNames: string): { curricul
  * Every program under root, with cross-program checks (prerequisites must exist) and,
  * given the templates folder, that each program's certificate template is there.
  */
-export function readCurricula(root: string, templatesDir?: string): ReadResult {
+export function readCurricula(root: string, templatesDir?: string, today = isoToday()): ReadResult {
   const problems: CurriculumProblem[] = [];
   const curricula: Curriculum[] = [];
   const reviews: ContentReview[] = [];
   const folders = readdirSync(root).filter((f) => statSync(join(root, f)).isDirectory()).sort();
   for (const f of folders) {
-    const r = readProgramFolder(join(root, f), root);
+    const r = readProgramFolder(join(root, f), root, today);
     problems.push(...r.problems);
     if (r.curriculum) curricula.push(r.curriculum);
     if (r.review) reviews.push(r.review);

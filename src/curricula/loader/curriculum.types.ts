@@ -21,6 +21,19 @@ export interface QuizSettings {
   timeLimitMinutes: number | null;
 }
 
+/** Where a legal or numeric claim of the content comes from (content rule 2, docs/curricula.md). */
+export interface SourceEntry {
+  /** The claim in our words, one sentence. */
+  claim: string;
+  /** Statute section, regulation, agency page or named report: specific enough to find. */
+  source: string;
+  url: string | null;
+  /** When the claim was checked against the source (YYYY-MM-DD). */
+  checked: string;
+  /** When it must be checked again (a pilot, a yearly figure), or null. */
+  expires: string | null;
+}
+
 export interface ProgramFile {
   code: string;
   title: string;
@@ -32,6 +45,8 @@ export interface ProgramFile {
   quiz: QuizSettings;
   certificate: { template: string; kind: string; validityMonths: number | null };
   certification?: Record<string, unknown>;
+  /** Sources of the program file's own facts (hours, eligibility, certifying body). */
+  sources: SourceEntry[];
 }
 
 export interface QuestionOption {
@@ -63,6 +78,8 @@ export interface ModuleFile {
   skills: string[];
   keyTerms: { term: string; definition: string }[];
   quiz: QuizSettings; // program defaults with the module's overrides applied
+  /** Sources of every legal and numeric claim in the module; shown at its end. */
+  sources: SourceEntry[];
   lessons: LessonFile[];
   questions: QuestionFile[];
 }

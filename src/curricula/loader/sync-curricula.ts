@@ -27,7 +27,7 @@ async function insertVersion(m: EntityManager, c: Curriculum): Promise<ProgramVe
   for (const mod of c.modules) {
     const saved = await m.save(m.create(ModuleEntity, {
       programVersionId: version.id, number: mod.number, title: mod.title, summary: mod.summary,
-      skills: mod.skills, keyTerms: mod.keyTerms, quizSettings: mod.quiz,
+      skills: mod.skills, keyTerms: mod.keyTerms, quizSettings: mod.quiz, sources: mod.sources,
     }));
     await m.insert(LessonEntity, mod.lessons.map((l, i) => ({
       moduleId: saved.id, position: i + 1, key: l.key, title: l.title, markdown: l.markdown, html: lessonHtml(l.markdown),

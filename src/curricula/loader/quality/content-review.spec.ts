@@ -29,8 +29,9 @@ describe('reviewProgram', () => {
   const { module } = parseModuleFiles(MODULE, 'p/modules/01-a.md', quiz, 'p/modules/01-a.quiz.yaml', { ...DEFAULT_QUIZ, drawCount: 8 });
   const review = reviewProgram({
     code: 'p', file: 'p/program.yaml', text: 'code: p\ndescription: For every parolee.\n',
+    sources: [{ claim: 'Hours.', source: 'Seed 000', url: null, checked: '2026-11-01', expires: '2027-01-01' }],
     modules: [{ module, file: 'p/modules/01-a.md', text: MODULE, quizFile: 'p/modules/01-a.quiz.yaml', quizText: quiz }],
-  });
+  }, '2026-12-01');
 
   it('lists the grade of every lesson and fails the ones above grade 9', () => {
     expect(review.readingLevels.map((l) => [l.module, l.lesson, l.grade > 9])).toEqual([[1, 'plain-lesson', false], [1, 'practice-scenario-meeting-an-inmate', true]]);
@@ -43,7 +44,11 @@ describe('reviewProgram', () => {
       'p/modules/01-a.quiz.yaml questions pool size',
       'p/modules/01-a.md line 14 (lesson "Practice scenario: Meeting an inmate") person-first language',
       'p/program.yaml description, line 2 person-first language',
+      'p/modules/01-a.md sources sources',
     ]));
-    expect(review.warnings).toEqual([]);
+  });
+
+  it('dates the sources of program.yaml and of every module', () => {
+    expect(review.warnings).toEqual([{ file: 'p/program.yaml', field: 'sources[0].expires', message: expect.stringMatching(/^sources: expires 2027-01-01 \(in 31 days\)/) }]);
   });
 });

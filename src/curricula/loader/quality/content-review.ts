@@ -1,7 +1,8 @@
-import { CurriculumProblem, ModuleFile } from '../curriculum.types';
+import { CurriculumProblem, ModuleFile, SourceEntry } from '../curriculum.types';
 import { checkItemQuality, ItemStats } from './item-quality';
 import { scanModuleMarkdown, scanYaml } from './label-scan';
 import { lessonGrade, MAX_READING_GRADE } from './reading-level';
+import { reviewSources } from './sources-review';
 
 /** One module as read from disk: parsed, plus the raw text the label scan reads line by line. */
 export interface ModuleSource {
@@ -16,6 +17,8 @@ export interface ProgramSource {
   code: string;
   file: string;
   text: string;
+  /** program.yaml's own sources. */
+  sources: SourceEntry[];
   modules: ModuleSource[];
 }
 
@@ -51,13 +54,18 @@ function readingLevels(p: ProgramSource, errors: CurriculumProblem[]): LessonRea
   }));
 }
 
-/** The content rules over one program read from disk. */
-export function reviewProgram(p: ProgramSource): ContentReview {
+/** The content rules over one program read from disk; `today` (YYYY-MM-DD) dates the sources. */
+export function reviewProgram(p: ProgramSource, today: string): ContentReview {
   const errors: CurriculumProblem[] = [];
   const warnings: CurriculumProblem[] = [];
   const items = checkItemQuality(p.file, p.modules.map((m) => ({ module: m.module, quizFile: m.quizFile })));
   errors.push(...items.problems);
   errors.push(...scanYaml(p.text, p.file));
+  const dated = [reviewSources(p.file, p.sources, today), ...p.modules.map((m) => reviewSources(m.file, m.module.sources, today))];
+  for (const d of dated) {
+    errors.push(...d.errors);
+    warnings.push(...d.warnings);
+  }
   for (const m of p.modules) {
     errors.push(...scanModuleMarkdown(m.text, m.file));
     if (m.quizText !== undefined) errors.push(...scanYaml(m.quizText, m.quizFile));

@@ -13,7 +13,7 @@ const multiple = (right: number, wrong: number, prompt = `Multiple ${++n}?`): Qu
 });
 const tf = (): QuestionFile => ({ id: `q${++n}`, kind: 'true_false', prompt: `True ${n}?`, explanation: 'Why.', options: [{ id: 'true', text: 'True', correct: true }, { id: 'false', text: 'False', correct: false }] });
 const mod = (questions: QuestionFile[], drawCount: number | null = 10): ModuleFile => ({
-  number: 1, title: 'M', summary: 's', skills: ['x'], keyTerms: [], quiz: { ...DEFAULT_QUIZ, drawCount }, lessons: [], questions,
+  number: 1, title: 'M', summary: 's', skills: ['x'], keyTerms: [], quiz: { ...DEFAULT_QUIZ, drawCount }, sources: [], lessons: [], questions,
 });
 /** 16 questions, none breaking a rule: right answers of equal length, choose-all with two wrong. */
 const goodPool = () => [...Array.from({ length: 12 }, () => single('aaa')), multiple(2, 2), multiple(2, 3), tf(), tf()];
