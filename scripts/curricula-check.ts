@@ -8,7 +8,7 @@ import { readingTable, reviewSummary } from '../src/curricula/loader/quality/rev
  * (docs/curricula.md); exit 1 on any problem or content error. Warnings never fail.
  */
 const root = process.argv[2] ?? join(PROJECT_ROOT, 'curricula');
-const { curricula, problems, reviews } = readCurricula(root, join(PROJECT_ROOT, 'templates'));
+const { curricula, problems, reviews } = readCurricula(root, join(PROJECT_ROOT, 'templates'), { review: true });
 if (problems.length) {
   console.error(`${problems.length} problem(s) in ${root} (the app will not load these files):\n${formatProblems(problems)}\n`);
 }

@@ -4,7 +4,7 @@ import { formatProblems, readCurricula } from '../../src/curricula/loader/curric
 import { Curriculum } from '../../src/curricula/loader/curriculum.types';
 
 /** The shipped content, checked the way `npm run curricula:check` checks it, plus its facts. */
-const { curricula, problems, reviews } = readCurricula(join(PROJECT_ROOT, 'curricula'), join(PROJECT_ROOT, 'templates'));
+const { curricula, problems, reviews } = readCurricula(join(PROJECT_ROOT, 'curricula'), join(PROJECT_ROOT, 'templates'), { review: true });
 const byCode = (code: string): Curriculum => {
   const c = curricula.find((x) => x.program.code === code);
   if (!c) throw new Error(`no program ${code}`);

@@ -10,8 +10,19 @@ export interface ReadResult {
   curricula: Curriculum[];
   /** Files that do not load (shape, structure): the app refuses to start on any. */
   problems: CurriculumProblem[];
-  /** The content rules per program (item quality, person-first, reading level): curricula:check fails on their errors. */
+  /** The content rules per program (item quality, person-first, reading level, sources), when asked for. */
   reviews: ContentReview[];
+}
+
+export interface ReadOptions {
+  /**
+   * Also review the content rules (curricula:check, the content suite). Off by default:
+   * the app needs only the structure to start, and the review costs a syllable count of
+   * every lesson.
+   */
+  review?: boolean;
+  /** The date the review compares sources against (YYYY-MM-DD); today by default. */
+  today?: string;
 }
 
 const MODULE_FILE = /^(\d{2,3})-[a-z0-9-]+\.md$/;
@@ -28,7 +39,7 @@ function hashFiles(root: string, files: string[]): string {
 }
 
 /** Reads one program folder: program.yaml plus modules/NN-slug.md and NN-slug.quiz.yaml. */
-export function readProgramFolder(dir: string, rootForNames: string, today = isoToday()): { curriculum?: Curriculum; problems: CurriculumProblem[]; review?: ContentReview } {
+export function readProgramFolder(dir: string, rootForNames: string, opts: ReadOptions = {}): { curriculum?: Curriculum; problems: CurriculumProblem[]; review?: ContentReview } {
   const folder = dir.split(/[\\/]/).pop()!;
   const name = (f: string) => relative(rootForNames, f).split('\\').join('/');
   const programPath = join(dir, 'program.yaml');
@@ -68,7 +79,9 @@ export function readProgramFolder(dir: string, rootForNames: string, today = iso
     if (m.number !== i + 1) problems.push({ file: name(modulesDir), field: 'number', message: `modules must be numbered 1..${modules.length} without gaps; found ${m.number} at position ${i + 1}` });
   });
   moduleSources.sort((a, b) => a.module.number - b.module.number);
-  const review = reviewProgram({ code: program.code || folder, file: name(programPath), text: programText, sources: program.sources, modules: moduleSources }, today);
+  const review = opts.review
+    ? reviewProgram({ code: program.code || folder, file: name(programPath), text: programText, sources: program.sources, modules: moduleSources }, opts.today ?? isoToday())
+    : undefined;
   return { curriculum: { program, modules, contentHash: hashFiles(dir, files) }, problems, review };
 }
 
@@ -76,13 +89,13 @@ export function readProgramFolder(dir: string, rootForNames: string, today = iso
  * Every program under root, with cross-program checks (prerequisites must exist) and,
  * given the templates folder, that each program's certificate template is there.
  */
-export function readCurricula(root: string, templatesDir?: string, today = isoToday()): ReadResult {
+export function readCurricula(root: string, templatesDir?: string, opts: ReadOptions = {}): ReadResult {
   const problems: CurriculumProblem[] = [];
   const curricula: Curriculum[] = [];
   const reviews: ContentReview[] = [];
   const folders = readdirSync(root).filter((f) => statSync(join(root, f)).isDirectory()).sort();
   for (const f of folders) {
-    const r = readProgramFolder(join(root, f), root, today);
+    const r = readProgramFolder(join(root, f), root, opts);
     problems.push(...r.problems);
     if (r.curriculum) curricula.push(r.curriculum);
     if (r.review) reviews.push(r.review);

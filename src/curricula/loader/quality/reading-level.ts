@@ -18,10 +18,22 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
  * Syllables come from the `syllable` package (English rules plus exceptions); a word it
  * scores 0 (a number such as 350) counts as one syllable.
  */
+const counted = new Map<string, number>();
+/** The package's count, at least 1, remembered per word (lessons repeat most of their words). */
+function syllablesOf(word: string): number {
+  const key = word.toLowerCase();
+  let n = counted.get(key);
+  if (n === undefined) {
+    n = Math.max(1, syllable(key));
+    counted.set(key, n);
+  }
+  return n;
+}
+
 export function countText(plain: string): TextCounts {
   const sentences = plain.split(/[.!?]+["'”’)]*(?:\s+|$)/).filter((s) => HAS_WORD.test(s)).length;
   const words = plain.match(WORD) ?? [];
-  const syllables = words.reduce((n, w) => n + Math.max(1, syllable(w)), 0);
+  const syllables = words.reduce((n, w) => n + syllablesOf(w), 0);
   return { sentences, words: words.length, syllables };
 }
 
