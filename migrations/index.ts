@@ -5,11 +5,8 @@ import { CreateHoursAndAttestations1763900300000 } from './1763900300000-CreateH
 import { CreateCertificates1763900400000 } from './1763900400000-CreateCertificates';
 import { CreateIndicatorTargets1763900500000 } from './1763900500000-CreateIndicatorTargets';
 import { AddQuizAttemptProgressIndex1763900600000 } from './1763900600000-AddQuizAttemptProgressIndex';
-<<<<<<< HEAD
 import { AddWebSessionsAndCredentials1764000000000 } from './1764000000000-AddWebSessionsAndCredentials';
-=======
 import { AddModuleSources1764100000000 } from './1764100000000-AddModuleSources';
->>>>>>> content-check
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -20,9 +17,6 @@ export const migrations = [
   CreateCertificates1763900400000,
   CreateIndicatorTargets1763900500000,
   AddQuizAttemptProgressIndex1763900600000,
-<<<<<<< HEAD
   AddWebSessionsAndCredentials1764000000000,
-=======
   AddModuleSources1764100000000,
->>>>>>> content-check
 ];
