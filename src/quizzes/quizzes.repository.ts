@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { QuestionEntity } from '../curricula/entities/question.entity';
 import { AttemptGrantEntity } from './entities/attempt-grant.entity';
 import { QuizAttemptEntity } from './entities/quiz-attempt.entity';
+import { SUBMIT_GRACE_SECONDS } from './review-options';
 
 @Injectable()
 export class QuizzesRepository {
@@ -49,9 +50,9 @@ export class QuizzesRepository {
     // TypeORM answers an UPDATE as [rows, rowCount]
     const [, count] = (await m.query(
       `UPDATE quiz_attempts SET submitted_at = now(), answers = $2, correct_count = $3, score = $4, passed = $5
-        WHERE id = $1 AND submitted_at IS NULL AND (expires_at IS NULL OR expires_at + interval '15 seconds' >= now())
+        WHERE id = $1 AND submitted_at IS NULL AND (expires_at IS NULL OR expires_at + make_interval(secs => $6) >= now())
         RETURNING id`,
-      [id, JSON.stringify(g.answers), g.correctCount, g.score, g.passed],
+      [id, JSON.stringify(g.answers), g.correctCount, g.score, g.passed, SUBMIT_GRACE_SECONDS],
     )) as [unknown[], number];
     return count === 1;
   }
