@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { Calendar } from '../common/calendar';
 import { AppError } from '../common/errors/app-error';
 import { CurriculaRepository } from '../curricula/curricula.repository';
-import { requireActive } from '../learning/learning.service';
+import { requireActive } from '../enrollments/enrollment-open';
 import { CreateHourEntryDto } from './dto/create-hour-entry.dto';
 import { HourEntryResponse, HoursResponse, mapHourEntry } from './dto/hour-entry.response';
 import { HourEntryEntity, HourEntryStatus } from './entities/hour-entry.entity';
@@ -84,7 +84,8 @@ export class HourEntriesService {
 
   /** The trainee takes back an entry still waiting for review. */
   async withdraw(actor: AuthUser, entryId: string): Promise<HourEntryResponse> {
-    const { entry } = await this.access.hourEntry(actor, entryId, 'own');
+    const { entry, enrollment } = await this.access.hourEntry(actor, entryId, 'own');
+    requireActive(enrollment);
     return this.db.transaction(async (m) => {
       if (!(await this.hours.withdraw(m, entry.id))) throw new AppError('ENTRY_NOT_PENDING', `This entry is ${entry.status}; only a pending entry can be withdrawn.`);
       const after = await m.findOneByOrFail(HourEntryEntity, { id: entry.id });

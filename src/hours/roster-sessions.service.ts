@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { Calendar } from '../common/calendar';
 import { AppError } from '../common/errors/app-error';
 import { CurriculaRepository } from '../curricula/curricula.repository';
-import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
+import { closedBecause } from '../enrollments/enrollment-open';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { mapHourEntry, SessionResponse } from './dto/hour-entry.response';
 import { HourEntryEntity } from './entities/hour-entry.entity';
@@ -38,13 +38,14 @@ export class RosterSessionsService {
     const program = (await this.curricula.versionById(cohort.programVersionId))!.definition;
     requireCategory(program, dto.category);
     const today = this.calendar.today();
-    const enrollments = await this.db.getRepository(EnrollmentEntity).findBy({ id: In(dto.enrollmentIds) });
+    const enrollments = await this.hours.enrollmentsWithStanding(dto.enrollmentIds);
     const byId = new Map(enrollments.map((e) => [e.id, e]));
     const problems: Problem[] = [];
     for (const id of dto.enrollmentIds) {
       const e = byId.get(id);
+      const closed = e && closedBecause(e);
       if (!e || e.cohortId !== cohort.id) problems.push({ enrollmentId: id, message: 'is not an enrollment of this cohort' });
-      else if (e.status !== 'active') problems.push({ enrollmentId: id, message: `is ${e.status}` });
+      else if (closed) problems.push({ enrollmentId: id, message: closed });
       else {
         const p = dateProblem(dto.date, e.startedOn, today);
         if (p) problems.push({ enrollmentId: id, message: `date ${p}` });

@@ -9,7 +9,7 @@ import { CurriculaRepository } from '../curricula/curricula.repository';
 import { ModuleEntity } from '../curricula/entities/module.entity';
 import { QuestionEntity } from '../curricula/entities/question.entity';
 import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
-import { requireActive } from '../learning/learning.service';
+import { requireActive } from '../enrollments/enrollment-open';
 import {
   AttemptAllowanceResponse, AttemptResponse, AttemptResultResponse, AttemptSummaryResponse,
 } from './dto/attempt.response';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { teaches } from '../access/access-sql';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CsvColumn, streamCsv } from './csv-stream';
@@ -52,10 +53,10 @@ export class ExportsService {
         LEFT JOIN users r ON r.id = h.reviewed_by
        WHERE ($1::date IS NULL OR h.entry_date >= $1) AND ($2::date IS NULL OR h.entry_date <= $2)
          AND ($3::uuid IS NULL OR e.cohort_id = $3)
-         AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = e.cohort_id AND ci.user_id = $4))
+         AND ($4::uuid IS NULL OR ${teaches('e.cohort_id', '$4', '$5')})
        ORDER BY h.entry_date, h.created_at, h.id`;
     const instructorOnly = actor.role === 'admin' ? null : actor.id;
-    await streamCsv(this.db, res, `hours-${q.from ?? 'all'}-${q.to ?? 'all'}.csv`, sql, [q.from ?? null, q.to ?? null, q.cohortId ?? null, instructorOnly], HOURS_COLUMNS);
+    await streamCsv(this.db, res, `hours-${q.from ?? 'all'}-${q.to ?? 'all'}.csv`, sql, [q.from ?? null, q.to ?? null, q.cohortId ?? null, instructorOnly, actor.role], HOURS_COLUMNS);
   }
 
   async certificates(res: Response): Promise<void> {
