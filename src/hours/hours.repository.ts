@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { HourEntryEntity } from './entities/hour-entry.entity';
 import { groupBy } from '../common/group-by';
 import { LedgerLine } from './hour-totals';
+import { supervisorSigned } from './sign-off-sql';
 import type { AuthUser } from '../auth/auth-user';
 import type { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
 import type { EnrollmentStanding } from '../enrollments/enrollment-open';
@@ -55,8 +56,9 @@ export class HoursRepository {
 
   async ledgerMany(enrollmentIds: string[], m: EntityManager = this.db.manager): Promise<Map<string, LedgerLine[]>> {
     const rows: (LedgerLine & { enrollment_id: string })[] = enrollmentIds.length ? await m.query(
-      `SELECT enrollment_id, category, status, sum(minutes)::int AS minutes FROM hour_entries
-        WHERE enrollment_id = ANY($1) AND status IN ('approved', 'pending') GROUP BY enrollment_id, category, status`,
+      `SELECT h.enrollment_id, h.category, h.status, ${supervisorSigned('h')} AS signed, sum(h.minutes)::int AS minutes
+         FROM hour_entries h
+        WHERE h.enrollment_id = ANY($1) AND h.status IN ('approved', 'pending') GROUP BY 1, 2, 3, 4`,
       [enrollmentIds],
     ) : [];
     return groupBy(rows, (r) => r.enrollment_id);
