@@ -119,17 +119,28 @@ describe('supervised hours need their supervisor', () => {
     }
   });
 
-  it('totals and eligibility ignore supervised hours no supervisor signed (rows recorded before this rule), and their reversals', async () => {
+  it('totals, eligibility, reports and indicators ignore supervised hours no supervisor signed (rows recorded before this rule), and their reversals', async () => {
+    const reported = async () => ({
+      progress: (await t.http.get(`/reports/cohorts/${cohortId}/progress`).set(bearer(admin)).expect(200)).body.rows[0].hours
+        .find((h: { category: string }) => h.category === 'practicum').approvedHours,
+      delivered: (await t.http.get('/reports/indicators').query({ from: '2026-01-01', to: '2026-12-31', programCode: 'omcp-aod' }).set(bearer(admin)).expect(200))
+        .body.groups[0].indicators.find((i: { indicator: string }) => i.indicator === 'hours:practicum').value,
+      eligibility: await eligibilityDetail(),
+    });
     const before = await practicumTotal();
+    const beforeReports = await reported();
+    expect(beforeReports.delivered).toBe(beforeReports.progress);
     // what an admin's roster session recorded before the rule: approved practicum naming no one
     const [legacy] = await t.db.query(
       `INSERT INTO hour_entries (enrollment_id, user_id, category, entry_date, minutes, activity, kind, status, logged_by)
        VALUES ($1, $2, 'practicum', '2026-03-16', 600, 'Old import', 'session', 'approved', $3) RETURNING id`, [eid, trainee.id, admin.id]);
     expect(await practicumTotal()).toEqual(before);
+    expect(await reported()).toEqual(beforeReports);
     expect(await exported(legacy.id)).toMatchObject({ status: 'approved', supervisor: '', supervisor_signed: '' });
     // reversing it takes nothing away from what counts
     await t.http.post(`/hours/${legacy.id}/reverse`).set(bearer(admin)).send({ reason: 'Not signed by a supervisor' }).expect(201);
     expect(await practicumTotal()).toEqual(before);
+    expect(await reported()).toEqual(beforeReports);
     // an unsupervised category's approved lines still count whoever recorded them
     const education = (await t.http.get(`/enrollments/${eid}/hours`).set(bearer(trainee)).expect(200)).body.totals.find((x: { category: string }) => x.category === 'education');
     expect(education.approvedMinutes).toBe(120 + 90);
