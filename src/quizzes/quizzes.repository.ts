@@ -27,6 +27,15 @@ export class QuizzesRepository {
     return m.find(QuizAttemptEntity, { where: { enrollmentId, moduleId }, order: { attemptNo: 'ASC' } });
   }
 
+  /** What the review options depend on: each attempt's submission, time and pass (not its wide jsonb), and the grants. */
+  async standing(enrollmentId: string, moduleId: string): Promise<{ attempts: Pick<QuizAttemptEntity, 'submittedAt' | 'expiresAt' | 'passed'>[]; grants: number }> {
+    const [attempts, grants] = await Promise.all([
+      this.db.getRepository(QuizAttemptEntity).find({ select: { id: true, submittedAt: true, expiresAt: true, passed: true }, where: { enrollmentId, moduleId } }),
+      this.grants(enrollmentId, moduleId),
+    ]);
+    return { attempts, grants };
+  }
+
   grants(enrollmentId: string, moduleId: string, m: EntityManager = this.db.manager): Promise<number> {
     return m.count(AttemptGrantEntity, { where: { enrollmentId, moduleId } });
   }

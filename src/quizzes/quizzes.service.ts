@@ -22,7 +22,7 @@ import { labelled, toPoolIds } from './option-labels';
 import { drawAttempt, lastSeenIn } from './quiz-draw';
 import { AnswerError, checkAnswers, gradeAttempt } from './quiz-scoring';
 import { QuizzesRepository } from './quizzes.repository';
-import { ModuleQuizState, moduleQuizState, reviewSettingsOf, reviewShows, SUBMIT_GRACE_SECONDS } from './review-options';
+import { ModuleQuizState, moduleQuizState, quizPhase, reviewSettingsOf, reviewShows, SUBMIT_GRACE_SECONDS } from './review-options';
 
 @Injectable()
 export class QuizzesService {
@@ -122,13 +122,16 @@ export class QuizzesService {
     return this.db.transaction(async (m) => {
       await this.quizzes.lockEnrollment(m, e.id);
       const grant = await m.save(m.create(AttemptGrantEntity, { enrollmentId: e.id, moduleId: mod.id, grantedBy: actor.id, reason: dto.reason ?? null }));
-      const used = (await this.quizzes.attempts(e.id, mod.id, m)).length;
+      const attempts = await this.quizzes.attempts(e.id, mod.id, m);
       const allowed = mod.quizSettings.attemptLimit + (await this.quizzes.grants(e.id, mod.id, m));
+      // the review options were already showing the key: the admin should know what the extra attempt can still test
+      const rightAnswersShown = quizPhase(moduleQuizState(attempts, allowed - 1, Date.now())) === 'closed'
+        && reviewSettingsOf(mod.quizSettings).whenClosed.includes('rightAnswers');
       await this.audit.record(m, {
         actorId: actor.id, action: 'quiz-attempt.grant', entityType: 'enrollment', entityId: e.id,
         before: { moduleNumber: number, attemptsAllowed: allowed - 1 }, after: { moduleNumber: number, attemptsAllowed: allowed, grantId: grant.id, reason: grant.reason },
       });
-      return { moduleNumber: number, attemptsUsed: used, attemptsAllowed: allowed };
+      return { moduleNumber: number, attemptsUsed: attempts.length, attemptsAllowed: allowed, rightAnswersShown };
     });
   }
 
@@ -144,7 +147,7 @@ export class QuizzesService {
   }
 
   private async state(enrollmentId: string, mod: ModuleEntity): Promise<ModuleQuizState> {
-    const [attempts, grants] = await Promise.all([this.quizzes.attempts(enrollmentId, mod.id), this.quizzes.grants(enrollmentId, mod.id)]);
+    const { attempts, grants } = await this.quizzes.standing(enrollmentId, mod.id);
     return moduleQuizState(attempts, mod.quizSettings.attemptLimit + grants, Date.now());
   }
 

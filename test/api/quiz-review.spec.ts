@@ -100,13 +100,21 @@ describe('quiz review options and retakes', () => {
     expect(showsAll(await review(a2.id))).toBe(true);
 
     // an admin grants one more attempt: the module is open again, and so the key is hidden again
-    await t.http.post(`/enrollments/${eid}/modules/1/extra-attempt`).set(bearer(admin)).send({ reason: 'Missed a week' }).expect(201);
+    const grant = await t.http.post(`/enrollments/${eid}/modules/1/extra-attempt`).set(bearer(admin)).send({ reason: 'Missed a week' }).expect(201);
+    expect(grant.body).toMatchObject({ attemptsUsed: 3, attemptsAllowed: 4, rightAnswersShown: true });
     expect(showsKey(await review(a1.id))).toBe(false);
     const a4 = await start(1);
     expect(showsKey(await review(a3.id))).toBe(false);
     const r4 = await submit(a4, 10);
     expect(r4.body).toMatchObject({ passed: true, attemptsAllowed: 4, reviewShows: { rightAnswers: true, explanations: true } });
     for (const a of [a1.id, a2.id, a3.id, a4.id]) expect(showsAll(await review(a))).toBe(true);
+  });
+
+  it('a grant while attempts remain says the key was not shown', async () => {
+    const a = await start(6);
+    await submit(a, 'none');
+    const grant = await t.http.post(`/enrollments/${eid}/modules/6/extra-attempt`).set(bearer(admin)).send({}).expect(201);
+    expect(grant.body).toEqual({ moduleNumber: 6, attemptsUsed: 1, attemptsAllowed: 4, rightAnswersShown: false });
   });
 
   it('passing on the first attempt shows the right answers and explanations at once', async () => {

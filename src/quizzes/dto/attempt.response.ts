@@ -87,4 +87,9 @@ export class AttemptAllowanceResponse {
   moduleNumber: number;
   attemptsUsed: number;
   attemptsAllowed: number;
+  /**
+   * The trainee had used every attempt, so their review already showed the right answers
+   * (hidden again now that an attempt is left): the new attempt may test little.
+   */
+  rightAnswersShown: boolean;
 }
