@@ -71,7 +71,7 @@ export function verifyScenario(codes: string[]): ScenarioDef {
 
 interface StartedAttempt {
   id: string;
-  questions: { id: string }[];
+  questions: { id: string; options: { id: string; text: string }[] }[];
 }
 
 /**
@@ -96,8 +96,16 @@ export async function openAttempts(c: Client, baseUrl: string, sign: SignToken, 
     await createTraineeCohort(c, { size: newTrainees, name: 'Peer core quiz cohort', emailPrefix: 'quiz', ...fresh });
     ({ rows: pairs } = await c.query(untried, [count]));
   }
-  const { rows: keyRows } = await c.query(`SELECT id, correct_ids AS "correct", wrong_ids AS "wrong" FROM bench.questions`);
-  const key = new Map<string, { correct: string[]; wrong: string[] }>(keyRows.map((r: { id: string; correct: string[]; wrong: string[] }) => [r.id, r]));
+  // an attempt names options by its own labels (a, b, c ...): match them to the key by text
+  const { rows: keyRows } = await c.query(
+    `SELECT q.id, array_agg(o->>'text') FILTER (WHERE (o->>'correct')::boolean) AS "correct"
+       FROM questions q JOIN bench.questions b ON b.id = q.id CROSS JOIN jsonb_array_elements(q.options) o GROUP BY q.id`);
+  const rightTexts = new Map<string, string[]>(keyRows.map((r: { id: string; correct: string[] }) => [r.id, r.correct]));
+  const labelsOf = (q: StartedAttempt['questions'][number], right: boolean) => {
+    const texts = rightTexts.get(q.id)!;
+    const picked = q.options.filter((o) => texts.includes(o.text) === right).map((o) => o.id);
+    return right ? picked : picked.slice(0, 1);
+  };
   const items: RotationItem[] = new Array(pairs.length);
   let next = 0;
   const worker = async () => {
@@ -106,7 +114,7 @@ export async function openAttempts(c: Client, baseUrl: string, sign: SignToken, 
       const token = sign(p.userId, 'trainee');
       const a = await expectStatus<StartedAttempt>(201, baseUrl, 'POST', `/enrollments/${p.id}/modules/${p.number}/attempts`, token);
       const right = 6 + (i % 5);
-      const answers = a.questions.map((q, n) => ({ questionId: q.id, optionIds: n < right ? key.get(q.id)!.correct : key.get(q.id)!.wrong }));
+      const answers = a.questions.map((q, n) => ({ questionId: q.id, optionIds: labelsOf(q, n < right) }));
       items[i] = { path: `/attempts/${a.id}/submit`, token, body: JSON.stringify({ answers }) };
     }
   };

@@ -7,6 +7,7 @@ import { CreateIndicatorTargets1763900500000 } from './1763900500000-CreateIndic
 import { AddQuizAttemptProgressIndex1763900600000 } from './1763900600000-AddQuizAttemptProgressIndex';
 import { AddWebSessionsAndCredentials1764000000000 } from './1764000000000-AddWebSessionsAndCredentials';
 import { AddModuleSources1764100000000 } from './1764100000000-AddModuleSources';
+import { RequireSupervisorSignOff1764300000000 } from './1764300000000-RequireSupervisorSignOff';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AddQuizAttemptProgressIndex1763900600000,
   AddWebSessionsAndCredentials1764000000000,
   AddModuleSources1764100000000,
+  RequireSupervisorSignOff1764300000000,
 ];

@@ -25,7 +25,7 @@ const config = {
 const snapshot = buildSnapshot({
   holderName: name, program: p, version: { seq: 1, label: p.versionLabel },
   modules: curriculum.modules.map((m) => ({ number: m.number, title: m.title, lessonsDone: 1, lessonsTotal: 1, attemptsUsed: 1, attemptsAllowed: 3, bestScore: 100, passed: true, completed: true })),
-  hours: totalsByCategory(p.hourRequirements, p.hourRequirements.map((h) => ({ category: h.category, minutes: h.hours * 60, status: 'approved' as const }))),
+  hours: totalsByCategory(p.hourRequirements, p.hourRequirements.map((h) => ({ category: h.category, minutes: h.hours * 60, status: 'approved' as const, signed: true }))),
   providerName: process.env.PEERCERT_TRAINING_PROVIDER ?? 'Golden State Peer Training Institute', issuedByName: 'Sample Admin',
 });
 new CertificateDocument(config).render({

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors/app-error';
 import { CohortEntity } from '../cohorts/entities/cohort.entity';
 import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
+import type { EnrollmentStanding } from '../enrollments/enrollment-open';
 import { QuizAttemptEntity } from '../quizzes/entities/quiz-attempt.entity';
 import { HourEntryEntity } from '../hours/entities/hour-entry.entity';
 import { CertificateEntity } from '../certificates/entities/certificate.entity';
+import { teaches } from './access-sql';
+import { Permission, roleHas } from './permissions';
 
 /**
  * Row-level access: may this caller touch this row? Each question is answered by one
@@ -17,15 +20,25 @@ import { CertificateEntity } from '../certificates/entities/certificate.entity';
  *   view: admin any; trainee their own; instructor of the row's cohort
  *   own:  only the trainee it belongs to (taking quizzes, marking lessons done)
  *   teach: admin any; instructor of the row's cohort (recording for others, corrections)
- *   supervise: (hour entries) only the supervisor the entry names
+ *   supervise: (hour entries) the supervisor the entry names, while they hold the reviewing
+ *          permission and still teach the entry's cohort
+ *
+ * "Instructor of the cohort" is decided now, from the caller's current role and the cohort's
+ * current instructors (`teaches`), so a removal, a role change or a deactivation (the token
+ * stops working) takes effect at the next request. No stored relationship (supervisor_id,
+ * logged_by, recorded_by) is a right by itself.
  */
 export type AccessMode = 'view' | 'own' | 'teach';
 export type EntryAccessMode = AccessMode | 'supervise';
 
-const VISIBLE = {
-  view: `(:role = 'admin' OR e.user_id = :uid OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = e.cohort_id AND ci.user_id = :uid))`,
+/** An enrollment as access checks return it: with whether it is still open for changes. */
+export type EnrollmentAccess = EnrollmentEntity & EnrollmentStanding;
+
+const RULE = {
+  view: `(:role = 'admin' OR e.user_id = :uid OR ${teaches('e.cohort_id', ':uid', ':role')})`,
   own: `(e.user_id = :uid)`,
-  teach: `(:role = 'admin' OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = e.cohort_id AND ci.user_id = :uid))`,
+  teach: `(:role = 'admin' OR ${teaches('e.cohort_id', ':uid', ':role')})`,
+  supervise: `(h.supervisor_id = :uid AND ${teaches('e.cohort_id', ':uid', ':role')})`,
 } as const;
 
 @Injectable()
@@ -33,17 +46,17 @@ export class AccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Asked on nearly every request, so plain SQL: one indexed lookup, no entity hydration. */
-  async enrollment(user: AuthUser, id: string, mode: AccessMode): Promise<EnrollmentEntity> {
+  async enrollment(user: AuthUser, id: string, mode: AccessMode): Promise<EnrollmentAccess> {
     const rule = {
-      view: `($3 = 'admin' OR e.user_id = $2 OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = e.cohort_id AND ci.user_id = $2))`,
+      view: `($3 = 'admin' OR e.user_id = $2 OR ${teaches('e.cohort_id', '$2', '$3')})`,
       own: `(e.user_id = $2 AND $3::text IS NOT NULL)`,
-      teach: `($3 = 'admin' OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = e.cohort_id AND ci.user_id = $2))`,
+      teach: `($3 = 'admin' OR ${teaches('e.cohort_id', '$2', '$3')})`,
     }[mode];
-    const rows: EnrollmentEntity[] = await this.db.query(
+    const rows: EnrollmentAccess[] = await this.db.query(
       `SELECT e.id, e.cohort_id AS "cohortId", e.user_id AS "userId", e.program_code AS "programCode",
               e.program_version_id AS "programVersionId", e.status, to_char(e.started_on, 'YYYY-MM-DD') AS "startedOn",
-              e.created_at AS "createdAt", e.status_changed_at AS "statusChangedAt"
-         FROM enrollments e WHERE e.id = $1 AND ${rule}`,
+              e.created_at AS "createdAt", e.status_changed_at AS "statusChangedAt", u.active AS "traineeActive"
+         FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.id = $1 AND ${rule}`,
       [id, user.id, user.role],
     );
     if (!rows.length) throw new AppError('ENROLLMENT_NOT_FOUND', 'No enrollment with that id is visible to you.');
@@ -53,23 +66,25 @@ export class AccessService {
   async cohort(user: AuthUser, id: string): Promise<CohortEntity> {
     const c = await this.db.getRepository(CohortEntity).createQueryBuilder('c')
       .where('c.id = :id', { id })
-      .andWhere(`(:role = 'admin' OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = c.id AND ci.user_id = :uid))`, { uid: user.id, role: user.role })
+      .andWhere(`(:role = 'admin' OR ${teaches('c.id', ':uid', ':role')})`, { uid: user.id, role: user.role })
       .getOne();
     if (!c) throw new AppError('COHORT_NOT_FOUND', 'No cohort with that id is visible to you.');
     return c;
   }
 
-  async hourEntry(user: AuthUser, id: string, mode: EntryAccessMode): Promise<{ entry: HourEntryEntity; enrollment: EnrollmentEntity }> {
-    const rule = mode === 'supervise' ? 'h.supervisor_id = :uid' : VISIBLE[mode];
-    const row = await this.db.getRepository(HourEntryEntity).createQueryBuilder('h')
+  async hourEntry(user: AuthUser, id: string, mode: EntryAccessMode): Promise<{ entry: HourEntryEntity; enrollment: EnrollmentAccess }> {
+    const notFound = new AppError('ENTRY_NOT_FOUND', 'No hour entry with that id is visible to you.');
+    if (mode === 'supervise' && !roleHas(user.role, Permission.HoursReview)) throw notFound;
+    const qb = this.db.getRepository(HourEntryEntity).createQueryBuilder('h')
       .innerJoinAndMapOne('h.enrollment', EnrollmentEntity, 'e', 'e.id = h.enrollment_id')
-      .where('h.id = :id', { id }).andWhere(rule, { uid: user.id, role: user.role }).getOne();
-    if (!row) throw new AppError('ENTRY_NOT_FOUND', 'No hour entry with that id is visible to you.');
-    const { enrollment, ...entry } = row as HourEntryEntity & { enrollment: EnrollmentEntity };
-    return { entry: entry as HourEntryEntity, enrollment };
+      .where('h.id = :id', { id }).andWhere(RULE[mode], { uid: user.id, role: user.role });
+    const row = await withStanding(qb);
+    if (!row) throw notFound;
+    const { enrollment, ...entry } = row.entity as HourEntryEntity & { enrollment: EnrollmentEntity };
+    return { entry: entry as HourEntryEntity, enrollment: { ...enrollment, traineeActive: row.traineeActive } };
   }
 
-  /** Certificates: admins any; a trainee their own. */
+  /** Certificates: admins any; the holder their own, whatever their role now. */
   async certificate(user: AuthUser, id: string): Promise<CertificateEntity> {
     const c = await this.db.getRepository(CertificateEntity).createQueryBuilder('c')
       .where('c.id = :id', { id }).andWhere(`(:role = 'admin' OR c.user_id = :uid)`, { uid: user.id, role: user.role }).getOne();
@@ -77,12 +92,19 @@ export class AccessService {
     return c;
   }
 
-  async attempt(user: AuthUser, id: string, mode: AccessMode): Promise<{ attempt: QuizAttemptEntity; enrollment: EnrollmentEntity }> {
-    const row = await this.db.getRepository(QuizAttemptEntity).createQueryBuilder('a')
+  async attempt(user: AuthUser, id: string, mode: AccessMode): Promise<{ attempt: QuizAttemptEntity; enrollment: EnrollmentAccess }> {
+    const qb = this.db.getRepository(QuizAttemptEntity).createQueryBuilder('a')
       .innerJoinAndMapOne('a.enrollment', EnrollmentEntity, 'e', 'e.id = a.enrollment_id')
-      .where('a.id = :id', { id }).andWhere(VISIBLE[mode], { uid: user.id, role: user.role }).getOne();
+      .where('a.id = :id', { id }).andWhere(RULE[mode], { uid: user.id, role: user.role });
+    const row = await withStanding(qb);
     if (!row) throw new AppError('ATTEMPT_NOT_FOUND', 'No quiz attempt with that id is visible to you.');
-    const { enrollment, ...attempt } = row as QuizAttemptEntity & { enrollment: EnrollmentEntity };
-    return { attempt: attempt as QuizAttemptEntity, enrollment };
+    const { enrollment, ...attempt } = row.entity as QuizAttemptEntity & { enrollment: EnrollmentEntity };
+    return { attempt: attempt as QuizAttemptEntity, enrollment: { ...enrollment, traineeActive: row.traineeActive } };
   }
+}
+
+/** The one row of a query joined to its enrollment (alias `e`), with whether the trainee's account is active. */
+async function withStanding<T extends object>(qb: SelectQueryBuilder<T>): Promise<{ entity: T; traineeActive: boolean } | null> {
+  const { entities, raw } = await qb.innerJoin('users', 'u', 'u.id = e.user_id').addSelect('u.active', 'trainee_active').getRawAndEntities();
+  return entities.length ? { entity: entities[0], traineeActive: raw[0].trainee_active === true } : null;
 }

@@ -39,6 +39,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ProfileRead, Permission.ProgramsRead, Permission.CohortsRead, Permission.EnrollmentsRead,
     Permission.HoursLog, Permission.HoursReview, Permission.HoursCorrect, Permission.SessionsRecord, Permission.AttestationsManage,
     Permission.ReportsRead,
+    // their own certificates only (row access): a trainee who becomes an instructor keeps them
+    Permission.CertificatesRead,
   ],
   admin: [
     Permission.ProfileRead, Permission.UsersManage, Permission.AuditRead, Permission.ProgramsRead,

@@ -8,6 +8,7 @@ import { AppError } from '../common/errors/app-error';
 import { CurriculaRepository } from '../curricula/curricula.repository';
 import type { ProgramFile } from '../curricula/loader/curriculum.types';
 import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
+import { requireActive } from '../enrollments/enrollment-open';
 import { AttestationResponse, mapAttestation } from './dto/attestation.response';
 import { RecordAttestationDto } from './dto/record-attestation.dto';
 import { AttestationEntity } from './entities/attestation.entity';
@@ -30,6 +31,7 @@ export class AttestationsService {
 
   async record(actor: AuthUser, enrollmentId: string, dto: RecordAttestationDto): Promise<AttestationResponse> {
     const e = await this.access.enrollment(actor, enrollmentId, 'teach');
+    requireActive(e);
     const program = await this.program(e);
     const known = program.attestations.map((a) => a.kind);
     if (!known.includes(dto.kind)) {
@@ -48,6 +50,7 @@ export class AttestationsService {
 
   async withdraw(actor: AuthUser, enrollmentId: string, kind: string, reason: string): Promise<AttestationResponse> {
     const e = await this.access.enrollment(actor, enrollmentId, 'teach');
+    requireActive(e);
     const program = await this.program(e);
     return this.db.transaction(async (m) => {
       const a = await m.findOne(AttestationEntity, { where: { enrollmentId: e.id, kind, withdrawnAt: IsNull() }, lock: { mode: 'pessimistic_write' } });

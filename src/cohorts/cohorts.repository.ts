@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { teaches } from '../access/access-sql';
 import { CohortExtras, PersonRef } from './dto/cohort.response';
 import { ListCohortsQueryDto } from './dto/list-cohorts-query.dto';
 import { CohortEntity } from './entities/cohort.entity';
@@ -10,12 +11,10 @@ import { CohortEntity } from './entities/cohort.entity';
 export class CohortsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Admins see every cohort; instructors the ones they teach. */
+  /** Admins see every cohort; instructors the ones they teach now. */
   visibleTo(user: AuthUser, q: ListCohortsQueryDto): Promise<CohortEntity[]> {
     const qb = this.db.getRepository(CohortEntity).createQueryBuilder('c').orderBy('c.startsOn', 'DESC').addOrderBy('c.name');
-    if (user.role !== 'admin') {
-      qb.andWhere('EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = c.id AND ci.user_id = :uid)', { uid: user.id });
-    }
+    if (user.role !== 'admin') qb.andWhere(teaches('c.id', ':uid', ':role'), { uid: user.id, role: user.role });
     if (q.programCode) qb.andWhere('c.programCode = :code', { code: q.programCode });
     if (q.site) qb.andWhere('c.site = :site', { site: q.site });
     return qb.getMany();

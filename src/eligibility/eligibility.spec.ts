@@ -21,8 +21,8 @@ function input(over: Partial<EligibilityInput> = {}): EligibilityInput {
     program,
     modules: [done(1), done(2)],
     hours: totalsByCategory(program.hourRequirements, [
-      { category: 'education', minutes: 350 * 60, status: 'approved' },
-      { category: 'practicum', minutes: 255 * 60, status: 'approved' },
+      { category: 'education', minutes: 350 * 60, status: 'approved', signed: true },
+      { category: 'practicum', minutes: 255 * 60, status: 'approved', signed: true },
     ]),
     prerequisites: [],
     attested: new Set(['resume']),
@@ -40,9 +40,9 @@ describe('eligibility', () => {
   it('names exactly the one category that is short, with approved and pending hours', () => {
     const e = computeEligibility(input({
       hours: totalsByCategory(program.hourRequirements, [
-        { category: 'education', minutes: 350 * 60, status: 'approved' },
-        { category: 'practicum', minutes: 198 * 60, status: 'approved' },
-        { category: 'practicum', minutes: 12 * 60, status: 'pending' },
+        { category: 'education', minutes: 350 * 60, status: 'approved', signed: true },
+        { category: 'practicum', minutes: 198 * 60, status: 'approved', signed: true },
+        { category: 'practicum', minutes: 12 * 60, status: 'pending', signed: true },
       ]),
     }));
     expect(e.eligible).toBe(false);

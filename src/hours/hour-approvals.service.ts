@@ -8,8 +8,12 @@ import { AppError } from '../common/errors/app-error';
 import { HourEntryResponse, mapHourEntry, PendingApprovalResponse } from './dto/hour-entry.response';
 import { HourEntryEntity } from './entities/hour-entry.entity';
 import { HoursRepository } from './hours.repository';
+import { requireActive } from '../enrollments/enrollment-open';
 
-/** A supervisor's sign-off: only the supervisor an entry names may approve or reject it. */
+/**
+ * A supervisor's sign-off: only the supervisor an entry names may approve or reject it,
+ * while they still teach the entry's cohort and the enrollment is still open.
+ */
 @Injectable()
 export class HourApprovalsService {
   constructor(
@@ -20,7 +24,7 @@ export class HourApprovalsService {
   ) {}
 
   async queue(actor: AuthUser): Promise<PendingApprovalResponse[]> {
-    return (await this.hours.pendingFor(actor.id)).map((e) => ({
+    return (await this.hours.pendingFor(actor)).map((e) => ({
       ...mapHourEntry(e),
       trainee: { id: e.userId, fullName: e.traineeName },
       cohort: { id: e.cohortId, name: e.cohortName },
@@ -37,10 +41,11 @@ export class HourApprovalsService {
 
   /** The status changes only while the entry is still pending: of two reviews at once, one wins. */
   private async review(actor: AuthUser, entryId: string, status: 'approved' | 'rejected', note: string | null): Promise<HourEntryResponse> {
-    const { entry } = await this.access.hourEntry(actor, entryId, 'supervise');
+    const { entry, enrollment } = await this.access.hourEntry(actor, entryId, 'supervise');
     if (entry.loggedBy === actor.id || entry.userId === actor.id) {
       throw new AppError('OWN_ENTRY', 'No one approves or rejects their own hours.');
     }
+    requireActive(enrollment);
     return this.db.transaction(async (m) => {
       if (!(await this.hours.review(m, entry.id, status, actor.id, note))) {
         const now = await m.findOneByOrFail(HourEntryEntity, { id: entry.id });

@@ -7,10 +7,11 @@ import type { AuthUser } from '../auth/auth-user';
 import { Calendar } from '../common/calendar';
 import { AppError } from '../common/errors/app-error';
 import { CurriculaRepository } from '../curricula/curricula.repository';
-import { requireActive } from '../learning/learning.service';
+import { requireActive } from '../enrollments/enrollment-open';
 import { CreateHourEntryDto } from './dto/create-hour-entry.dto';
 import { HourEntryResponse, HourFormOptions, HoursResponse, mapHourEntry } from './dto/hour-entry.response';
-import { HourEntryEntity, HourEntryStatus } from './entities/hour-entry.entity';
+import { HourEntryEntity } from './entities/hour-entry.entity';
+import { decideNewEntry } from './entry-approval';
 import { dailyLimitProblem, dateProblem, totalsByCategory } from './hour-totals';
 import { HoursRepository } from './hours.repository';
 import { checkPracticumFields, requireCategory } from './program-rules';
@@ -27,9 +28,9 @@ export class HourEntriesService {
   ) {}
 
   /**
-   * A trainee logs their own hours: they wait for the supervisor they name, unless the
-   * category is self-reported. An instructor of the cohort (or an admin) records hours
-   * for a trainee: they count at once.
+   * A trainee logs their own hours; an instructor of the cohort (or an admin) records hours
+   * for a trainee. Who signs the entry and whether it counts at once: decideNewEntry (a
+   * named supervisor who did not record it must approve it).
    */
   async log(actor: AuthUser, enrollmentId: string, dto: CreateHourEntryDto): Promise<HourEntryResponse> {
     const e = await this.access.enrollment(actor, enrollmentId, actor.role === 'trainee' ? 'own' : 'teach');
@@ -39,18 +40,7 @@ export class HourEntriesService {
     checkPracticumFields(program, req, dto);
     const problem = dateProblem(dto.date, e.startedOn, this.calendar.today());
     if (problem) throw new AppError('BAD_DATE', `date ${problem}.`, { field: 'date' });
-
-    const byTrainee = actor.role === 'trainee';
-    const countsAtOnce = !byTrainee || (req.selfReported && !req.supervised);
-    let supervisorId = dto.supervisorId ?? null;
-    if (!supervisorId && !countsAtOnce) {
-      throw new AppError('SUPERVISOR_REQUIRED', `Name the supervisor (an instructor of your cohort) who will approve these ${req.label.toLowerCase()} hours.`, { field: 'supervisorId' });
-    }
-    if (!supervisorId && req.supervised && !byTrainee) {
-      if (actor.role !== 'instructor') throw new AppError('SUPERVISOR_REQUIRED', 'Supervised hours need the supervising instructor.', { field: 'supervisorId' });
-      supervisorId = actor.id;
-    }
-    const status: HourEntryStatus = countsAtOnce ? 'approved' : 'pending';
+    const { status, supervisorId } = decideNewEntry({ actor, category: req, supervisorId: dto.supervisorId ?? null });
 
     const saved = await this.db.transaction(async (m) => {
       if (supervisorId && !(await this.hours.isInstructorOf(m, supervisorId, e.cohortId))) {
@@ -101,7 +91,8 @@ export class HourEntriesService {
 
   /** The trainee takes back an entry still waiting for review. */
   async withdraw(actor: AuthUser, entryId: string): Promise<HourEntryResponse> {
-    const { entry } = await this.access.hourEntry(actor, entryId, 'own');
+    const { entry, enrollment } = await this.access.hourEntry(actor, entryId, 'own');
+    requireActive(enrollment);
     return this.db.transaction(async (m) => {
       if (!(await this.hours.withdraw(m, entry.id))) throw new AppError('ENTRY_NOT_PENDING', `This entry is ${entry.status}; only a pending entry can be withdrawn.`);
       const after = await m.findOneByOrFail(HourEntryEntity, { id: entry.id });

@@ -7,6 +7,11 @@ export interface LedgerLine {
   category: string;
   minutes: number;
   status: HourEntryStatus;
+  /**
+   * The supervisor the line names approved it or recorded it themselves (for a reversal:
+   * the entry it reverses). Supervised categories count only signed lines.
+   */
+  signed: boolean;
 }
 
 export interface CategoryTotal {
@@ -30,12 +35,16 @@ export function toHours(minutes: number): number {
 /**
  * Totals per required category: approved is the sum of approved lines (reversals are
  * negative approved lines), pending the sum of pending ones; rejected and withdrawn lines
- * count nowhere. Totals are always derived from the ledger, never stored.
+ * count nowhere. In a supervised category (practicum) an approved line counts only when
+ * its supervisor signed it: the write paths and a database constraint ensure that for
+ * every new entry, and rows recorded before that rule (an admin's practicum session that
+ * named no one, say) do not count, nor do their reversals. Totals are always derived from
+ * the ledger, never stored.
  */
 export function totalsByCategory(requirements: HourRequirement[], lines: LedgerLine[]): CategoryTotal[] {
   return requirements.map((r) => {
     const mine = lines.filter((l) => l.category === r.category);
-    const approved = mine.filter((l) => l.status === 'approved').reduce((n, l) => n + l.minutes, 0);
+    const approved = mine.filter((l) => l.status === 'approved' && (l.signed || !r.supervised)).reduce((n, l) => n + l.minutes, 0);
     const pending = mine.filter((l) => l.status === 'pending').reduce((n, l) => n + l.minutes, 0);
     const required = r.hours * 60;
     const remaining = Math.max(0, required - approved);

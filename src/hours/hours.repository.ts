@@ -4,6 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { HourEntryEntity } from './entities/hour-entry.entity';
 import { groupBy } from '../common/group-by';
 import { LedgerLine } from './hour-totals';
+import { supervisorSigned } from './sign-off-sql';
+import type { AuthUser } from '../auth/auth-user';
+import type { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
+import type { EnrollmentStanding } from '../enrollments/enrollment-open';
+import { teaches } from '../access/access-sql';
 
 @Injectable()
 export class HoursRepository {
@@ -51,20 +56,27 @@ export class HoursRepository {
 
   async ledgerMany(enrollmentIds: string[], m: EntityManager = this.db.manager): Promise<Map<string, LedgerLine[]>> {
     const rows: (LedgerLine & { enrollment_id: string })[] = enrollmentIds.length ? await m.query(
-      `SELECT enrollment_id, category, status, sum(minutes)::int AS minutes FROM hour_entries
-        WHERE enrollment_id = ANY($1) AND status IN ('approved', 'pending') GROUP BY enrollment_id, category, status`,
+      `SELECT h.enrollment_id, h.category, h.status, ${supervisorSigned('h')} AS signed, sum(h.minutes)::int AS minutes
+         FROM hour_entries h
+        WHERE h.enrollment_id = ANY($1) AND h.status IN ('approved', 'pending') GROUP BY 1, 2, 3, 4`,
       [enrollmentIds],
     ) : [];
     return groupBy(rows, (r) => r.enrollment_id);
   }
 
-  pendingFor(supervisorId: string): Promise<(HourEntryEntity & { traineeName: string; cohortId: string; cohortName: string })[]> {
+  /**
+   * What this supervisor can review now: entries naming them, in cohorts they still teach,
+   * of enrollments still open (active, and the trainee's account active). The same rule as
+   * AccessService's 'supervise', so the queue never lists what approving would refuse.
+   */
+  pendingFor(supervisor: AuthUser): Promise<(HourEntryEntity & { traineeName: string; cohortId: string; cohortName: string })[]> {
     return this.db.getRepository(HourEntryEntity).createQueryBuilder('h')
       .innerJoin('users', 'u', 'u.id = h.user_id')
       .innerJoin('enrollments', 'e', 'e.id = h.enrollment_id')
       .innerJoin('cohorts', 'c', 'c.id = e.cohort_id')
       .addSelect(['u.full_name AS trainee_name', 'c.id AS cohort_id', 'c.name AS cohort_name'])
-      .where('h.supervisorId = :supervisorId AND h.status = :pending', { supervisorId, pending: 'pending' })
+      .where('h.supervisorId = :uid AND h.status = :pending', { uid: supervisor.id, role: supervisor.role, pending: 'pending' })
+      .andWhere(`e.status = 'active' AND u.active AND ${teaches('e.cohort_id', ':uid', ':role')}`)
       .orderBy('h.entryDate', 'ASC').addOrderBy('h.createdAt', 'ASC')
       .getRawAndEntities()
       .then(({ entities, raw }) => entities.map((e, i) => Object.assign(e, {
@@ -88,6 +100,16 @@ export class HoursRepository {
       `UPDATE hour_entries SET status = 'withdrawn', reviewed_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`, [id],
     )) as [unknown[], number];
     return rows.length === 1;
+  }
+
+  /** Enrollments by id, with whether each trainee's account is active (roster sessions check both). */
+  enrollmentsWithStanding(ids: string[]): Promise<(Pick<EnrollmentEntity, 'id' | 'cohortId' | 'userId' | 'status' | 'startedOn'> & EnrollmentStanding)[]> {
+    return this.db.query(
+      `SELECT e.id, e.cohort_id AS "cohortId", e.user_id AS "userId", e.status, to_char(e.started_on, 'YYYY-MM-DD') AS "startedOn",
+              u.active AS "traineeActive"
+         FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.id = ANY($1)`,
+      [ids],
+    );
   }
 
   isInstructorOf(m: EntityManager, userId: string, cohortId: string): Promise<boolean> {

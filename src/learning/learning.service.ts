@@ -8,14 +8,10 @@ import { AppError } from '../common/errors/app-error';
 import { CurriculaRepository } from '../curricula/curricula.repository';
 import { CurriculaService } from '../curricula/curricula.service';
 import { ModuleDetailResponse } from '../curricula/dto/module.response';
-import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
 import { LessonCompletionResponse, ProgressResponse } from './dto/progress.response';
 import { LearningRepository } from './learning.repository';
 import { summarizeProgress } from './progress';
-
-export function requireActive(e: EnrollmentEntity): void {
-  if (e.status !== 'active') throw new AppError('ENROLLMENT_NOT_ACTIVE', `This enrollment is ${e.status}; it can no longer change.`);
-}
+import { requireActive } from '../enrollments/enrollment-open';
 
 @Injectable()
 export class LearningService {

@@ -1,6 +1,6 @@
-import { drawAttempt, shuffle } from './quiz-draw';
+import { drawAttempt, lastSeenIn, shuffle } from './quiz-draw';
 
-const pool = Array.from({ length: 12 }, (_, i) => ({
+const pool = Array.from({ length: 16 }, (_, i) => ({
   id: `q${i}`, kind: i % 4 === 0 ? 'true_false' : 'single',
   options: i % 4 === 0 ? [{ id: 'true' }, { id: 'false' }] : [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }],
 }));
@@ -25,6 +25,31 @@ describe('quiz draw', () => {
   it('varies the draw across attempts (not always the first questions)', () => {
     const firsts = new Set(Array.from({ length: 40 }, () => drawAttempt(pool, 10).map((s) => s.questionId).sort().join()));
     expect(firsts.size).toBeGreaterThan(1);
+  });
+
+  it('a retake shows every question not seen yet, then the least recently seen', () => {
+    for (let run = 0; run < 20; run++) {
+      const a1 = drawAttempt(pool, 10);
+      const a2 = drawAttempt(pool, 10, lastSeenIn([{ attemptNo: 1, shown: a1 }]));
+      const ids1 = a1.map((s) => s.questionId);
+      const ids2 = a2.map((s) => s.questionId);
+      const unseen = pool.map((q) => q.id).filter((id) => !ids1.includes(id));
+      expect(unseen).toHaveLength(6);
+      expect(unseen.every((id) => ids2.includes(id))).toBe(true);
+      const a3 = drawAttempt(pool, 10, lastSeenIn([{ attemptNo: 1, shown: a1 }, { attemptNo: 2, shown: a2 }]));
+      // seen only in attempt 1 (not again in 2): the least recently seen, so all of them come back first
+      const oldest = ids1.filter((id) => !ids2.includes(id));
+      expect(oldest).toHaveLength(6);
+      expect(oldest.every((id) => a3.some((s) => s.questionId === id))).toBe(true);
+    }
+  });
+
+  it('remembers the latest attempt that showed each question', () => {
+    const seen = lastSeenIn([
+      { attemptNo: 2, shown: [{ questionId: 'q1', optionIds: [] }] },
+      { attemptNo: 1, shown: [{ questionId: 'q1', optionIds: [] }, { questionId: 'q2', optionIds: [] }] },
+    ]);
+    expect([...seen.entries()].sort()).toEqual([['q1', 2], ['q2', 1]]);
   });
 
   it('shuffle with a fixed source is a permutation', () => {

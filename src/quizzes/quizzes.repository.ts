@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { QuestionEntity } from '../curricula/entities/question.entity';
 import { AttemptGrantEntity } from './entities/attempt-grant.entity';
 import { QuizAttemptEntity } from './entities/quiz-attempt.entity';
+import { SUBMIT_GRACE_SECONDS } from './review-options';
 
 @Injectable()
 export class QuizzesRepository {
@@ -24,6 +25,15 @@ export class QuizzesRepository {
 
   attempts(enrollmentId: string, moduleId: string, m: EntityManager = this.db.manager): Promise<QuizAttemptEntity[]> {
     return m.find(QuizAttemptEntity, { where: { enrollmentId, moduleId }, order: { attemptNo: 'ASC' } });
+  }
+
+  /** What the review options depend on: each attempt's submission, time and pass (not its wide jsonb), and the grants. */
+  async standing(enrollmentId: string, moduleId: string): Promise<{ attempts: Pick<QuizAttemptEntity, 'submittedAt' | 'expiresAt' | 'passed'>[]; grants: number }> {
+    const [attempts, grants] = await Promise.all([
+      this.db.getRepository(QuizAttemptEntity).find({ select: { id: true, submittedAt: true, expiresAt: true, passed: true }, where: { enrollmentId, moduleId } }),
+      this.grants(enrollmentId, moduleId),
+    ]);
+    return { attempts, grants };
   }
 
   grants(enrollmentId: string, moduleId: string, m: EntityManager = this.db.manager): Promise<number> {
@@ -49,9 +59,9 @@ export class QuizzesRepository {
     // TypeORM answers an UPDATE as [rows, rowCount]
     const [, count] = (await m.query(
       `UPDATE quiz_attempts SET submitted_at = now(), answers = $2, correct_count = $3, score = $4, passed = $5
-        WHERE id = $1 AND submitted_at IS NULL AND (expires_at IS NULL OR expires_at + interval '15 seconds' >= now())
+        WHERE id = $1 AND submitted_at IS NULL AND (expires_at IS NULL OR expires_at + make_interval(secs => $6) >= now())
         RETURNING id`,
-      [id, JSON.stringify(g.answers), g.correctCount, g.score, g.passed],
+      [id, JSON.stringify(g.answers), g.correctCount, g.score, g.passed, SUBMIT_GRACE_SECONDS],
     )) as [unknown[], number];
     return count === 1;
   }

@@ -7,8 +7,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors/app-error';
 import { CurriculaRepository } from '../curricula/curricula.repository';
 import { ModuleEntity } from '../curricula/entities/module.entity';
+import { QuestionEntity } from '../curricula/entities/question.entity';
 import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
-import { requireActive } from '../learning/learning.service';
+import { requireActive } from '../enrollments/enrollment-open';
 import {
   AttemptAllowanceResponse, AttemptResponse, AttemptResultResponse, AttemptSummaryResponse,
 } from './dto/attempt.response';
@@ -17,9 +18,11 @@ import { SubmitAttemptDto } from './dto/submit-attempt.dto';
 import { AttemptGrantEntity } from './entities/attempt-grant.entity';
 import { QuizAttemptEntity } from './entities/quiz-attempt.entity';
 import { mapAttempt, mapResult, mapSummary } from './attempt-mapping';
-import { drawAttempt } from './quiz-draw';
+import { labelled, toPoolIds } from './option-labels';
+import { drawAttempt, lastSeenIn } from './quiz-draw';
 import { AnswerError, checkAnswers, gradeAttempt } from './quiz-scoring';
 import { QuizzesRepository } from './quizzes.repository';
+import { ModuleQuizState, moduleQuizState, quizPhase, reviewSettingsOf, reviewShows, SUBMIT_GRACE_SECONDS } from './review-options';
 
 @Injectable()
 export class QuizzesService {
@@ -50,7 +53,7 @@ export class QuizzesService {
         throw new AppError('ATTEMPT_LIMIT_REACHED', `You have used all ${allowed} attempts at the module ${number} quiz. An administrator can grant one more.`, { attemptsUsed: attempts.length, attemptsAllowed: allowed });
       }
       const pool = await this.quizzes.pool(mod.id, m);
-      const shown = drawAttempt(pool, mod.quizSettings.drawCount);
+      const shown = drawAttempt(pool, mod.quizSettings.drawCount, lastSeenIn(attempts));
       const limit = mod.quizSettings.timeLimitMinutes;
       const saved = await m.save(m.create(QuizAttemptEntity, {
         enrollmentId: e.id, moduleId: mod.id, attemptNo: attempts.length + 1, shown, passMark: mod.quizSettings.passMark,
@@ -67,21 +70,24 @@ export class QuizzesService {
    * of the one that won the conditional update.
    */
   async submit(actor: AuthUser, attemptId: string, dto: SubmitAttemptDto): Promise<AttemptResultResponse> {
-    const { attempt } = await this.access.attempt(actor, attemptId, 'own');
-    const moduleNumber = await this.moduleNumber(attempt.moduleId);
+    const { attempt, enrollment } = await this.access.attempt(actor, attemptId, 'own');
+    const mod = await this.db.getRepository(ModuleEntity).findOneByOrFail({ id: attempt.moduleId });
     const questions = await this.quizzes.questions(attempt.shown.map((s) => s.questionId));
-    if (attempt.submittedAt) return mapResult(attempt, moduleNumber, questions);
-    if (attempt.expiresAt && attempt.expiresAt.getTime() + 15_000 < Date.now()) throw this.expired();
+    if (attempt.submittedAt) return this.result(actor, enrollment, mod, attempt, questions);
+    // a withdrawn or completed enrollment can no longer change, an attempt opened before included
+    requireActive(enrollment);
+    if (attempt.expiresAt && attempt.expiresAt.getTime() + SUBMIT_GRACE_SECONDS * 1000 < Date.now()) throw this.expired();
     const key = new Map(questions.map((q) => [q.id, q]));
     try {
-      checkAnswers(attempt.shown, dto.answers, new Map(questions.map((q) => [q.id, q.kind])));
+      checkAnswers(labelled(attempt.shown), dto.answers, new Map(questions.map((q) => [q.id, q.kind])));
     } catch (err) {
       if (err instanceof AnswerError) throw new AppError('ANSWERS_INVALID', `${err.field} ${err.message}.`, { errors: [{ field: err.field, rules: { answer: err.message } }] });
       throw err;
     }
-    const grade = gradeAttempt(attempt.shown, dto.answers, key, attempt.passMark);
+    const answers = toPoolIds(attempt.shown, dto.answers);
+    const grade = gradeAttempt(attempt.shown, answers, key, attempt.passMark);
     const won = await this.db.transaction(async (m) => {
-      const ok = await this.quizzes.markGraded(m, attempt.id, { answers: dto.answers, ...grade });
+      const ok = await this.quizzes.markGraded(m, attempt.id, { answers, ...grade });
       if (ok) {
         await this.audit.record(m, {
           actorId: actor.id, action: 'quiz-attempt.submit', entityType: 'quiz-attempt', entityId: attempt.id,
@@ -93,17 +99,15 @@ export class QuizzesService {
     // the winner's grade is the one stored; a loser of the race returns it too
     const stored = await this.db.getRepository(QuizAttemptEntity).findOneByOrFail({ id: attempt.id });
     if (!won && !stored.submittedAt) throw this.expired();
-    return mapResult(stored, moduleNumber, questions);
+    return this.result(actor, enrollment, mod, stored, questions);
   }
 
   async get(actor: AuthUser, attemptId: string): Promise<AttemptResponse | AttemptResultResponse> {
     const { attempt, enrollment } = await this.access.attempt(actor, attemptId, 'view');
-    const moduleNumber = await this.moduleNumber(attempt.moduleId);
-    const questions = await this.quizzes.questions(attempt.shown.map((s) => s.questionId));
-    if (attempt.submittedAt) return mapResult(attempt, moduleNumber, questions);
     const mod = await this.db.getRepository(ModuleEntity).findOneByOrFail({ id: attempt.moduleId });
-    const allowed = mod.quizSettings.attemptLimit + (await this.quizzes.grants(enrollment.id, mod.id));
-    return mapAttempt(attempt, moduleNumber, allowed, questions);
+    const questions = await this.quizzes.questions(attempt.shown.map((s) => s.questionId));
+    if (attempt.submittedAt) return this.result(actor, enrollment, mod, attempt, questions);
+    return mapAttempt(attempt, mod.number, (await this.state(enrollment.id, mod)).attemptsAllowed, questions);
   }
 
   async list(actor: AuthUser, enrollmentId: string): Promise<AttemptSummaryResponse[]> {
@@ -113,18 +117,38 @@ export class QuizzesService {
 
   async grantExtra(actor: AuthUser, enrollmentId: string, number: number, dto: GrantAttemptDto): Promise<AttemptAllowanceResponse> {
     const e = await this.access.enrollment(actor, enrollmentId, 'teach');
+    requireActive(e);
     const mod = await this.requireModule(e, number);
     return this.db.transaction(async (m) => {
       await this.quizzes.lockEnrollment(m, e.id);
       const grant = await m.save(m.create(AttemptGrantEntity, { enrollmentId: e.id, moduleId: mod.id, grantedBy: actor.id, reason: dto.reason ?? null }));
-      const used = (await this.quizzes.attempts(e.id, mod.id, m)).length;
+      const attempts = await this.quizzes.attempts(e.id, mod.id, m);
       const allowed = mod.quizSettings.attemptLimit + (await this.quizzes.grants(e.id, mod.id, m));
+      // the review options were already showing the key: the admin should know what the extra attempt can still test
+      const rightAnswersShown = quizPhase(moduleQuizState(attempts, allowed - 1, Date.now())) === 'closed'
+        && reviewSettingsOf(mod.quizSettings).whenClosed.includes('rightAnswers');
       await this.audit.record(m, {
         actorId: actor.id, action: 'quiz-attempt.grant', entityType: 'enrollment', entityId: e.id,
         before: { moduleNumber: number, attemptsAllowed: allowed - 1 }, after: { moduleNumber: number, attemptsAllowed: allowed, grantId: grant.id, reason: grant.reason },
       });
-      return { moduleNumber: number, attemptsUsed: used, attemptsAllowed: allowed };
+      return { moduleNumber: number, attemptsUsed: attempts.length, attemptsAllowed: allowed, rightAnswersShown };
     });
+  }
+
+  /**
+   * Every response with a submitted attempt goes through here: the review shows what the
+   * module's review options allow at this moment (the trainee's standing now, not when the
+   * attempt was graded), and everything to the cohort's instructor or an admin.
+   */
+  private async result(actor: AuthUser, e: EnrollmentEntity, mod: ModuleEntity, attempt: QuizAttemptEntity, questions: QuestionEntity[]): Promise<AttemptResultResponse> {
+    const state = await this.state(e.id, mod);
+    const shows = reviewShows(reviewSettingsOf(mod.quizSettings), state, e.userId === actor.id ? 'trainee' : 'staff');
+    return mapResult(attempt, mod.number, questions, shows, state);
+  }
+
+  private async state(enrollmentId: string, mod: ModuleEntity): Promise<ModuleQuizState> {
+    const { attempts, grants } = await this.quizzes.standing(enrollmentId, mod.id);
+    return moduleQuizState(attempts, mod.quizSettings.attemptLimit + grants, Date.now());
   }
 
   private expired() {
@@ -135,9 +159,5 @@ export class QuizzesService {
     const mod = await this.curricula.module(e.programVersionId, number);
     if (!mod) throw new AppError('MODULE_NOT_FOUND', `This program has no module ${number}.`);
     return mod;
-  }
-
-  private async moduleNumber(moduleId: string): Promise<number> {
-    return (await this.db.getRepository(ModuleEntity).findOneByOrFail({ id: moduleId })).number;
   }
 }

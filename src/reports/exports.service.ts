@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { teaches } from '../access/access-sql';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CsvColumn, streamCsv } from './csv-stream';
@@ -15,6 +16,8 @@ const HOURS_COLUMNS = [
   col('program', 'program_code'), col('cohort', 'cohort_name'), col('site', 'site'), col('category', 'category'),
   col('minutes', 'minutes'), { header: 'hours', value: (r: Row) => Math.round((Number(r.minutes) * 100) / 60) / 100 },
   col('kind', 'kind'), col('status', 'status'), col('activity', 'activity'), col('supervisor', 'supervisor_name'),
+  // yes: the supervisor approved or recorded it; no: they have not (yet); empty: none named
+  col('supervisor_signed', 'supervisor_signed'),
   col('supervisor_credential', 'supervisor_credential'), col('facility', 'facility'), col('core_functions', 'core_functions'),
   col('reviewer', 'reviewer_name'), col('reviewed_at', 'reviewed_at'), col('review_note', 'review_note'),
   col('reverses_entry_id', 'reverses_id'), col('logged_by', 'logged_by_name'), col('logged_at', 'created_at'),
@@ -39,6 +42,7 @@ export class ExportsService {
       SELECT h.id, to_char(h.entry_date, 'YYYY-MM-DD') AS entry_date, u.full_name AS trainee_name, u.email AS trainee_email,
              e.program_code, c.name AS cohort_name, c.site, h.category, h.minutes, h.kind, h.status, h.activity,
              s.full_name AS supervisor_name, h.supervisor_credential, h.facility,
+             CASE WHEN h.supervisor_id IS NULL THEN '' WHEN h.supervisor_id IN (h.reviewed_by, h.logged_by) THEN 'yes' ELSE 'no' END AS supervisor_signed,
              (SELECT string_agg(f, ' ') FROM jsonb_array_elements_text(h.core_functions) f) AS core_functions,
              r.full_name AS reviewer_name, to_char(h.reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS reviewed_at,
              h.review_note, h.reverses_id, l.full_name AS logged_by_name,
@@ -52,10 +56,10 @@ export class ExportsService {
         LEFT JOIN users r ON r.id = h.reviewed_by
        WHERE ($1::date IS NULL OR h.entry_date >= $1) AND ($2::date IS NULL OR h.entry_date <= $2)
          AND ($3::uuid IS NULL OR e.cohort_id = $3)
-         AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = e.cohort_id AND ci.user_id = $4))
+         AND ($4::uuid IS NULL OR ${teaches('e.cohort_id', '$4', '$5')})
        ORDER BY h.entry_date, h.created_at, h.id`;
     const instructorOnly = actor.role === 'admin' ? null : actor.id;
-    await streamCsv(this.db, res, `hours-${q.from ?? 'all'}-${q.to ?? 'all'}.csv`, sql, [q.from ?? null, q.to ?? null, q.cohortId ?? null, instructorOnly], HOURS_COLUMNS);
+    await streamCsv(this.db, res, `hours-${q.from ?? 'all'}-${q.to ?? 'all'}.csv`, sql, [q.from ?? null, q.to ?? null, q.cohortId ?? null, instructorOnly, actor.role], HOURS_COLUMNS);
   }
 
   async certificates(res: Response): Promise<void> {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { supervisorSigned } from '../hours/sign-off-sql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 export interface Counts { program_code: string; site: string; enrolled: number; active: number; completed: number; withdrawn: number }
 export interface Certified { program_code: string; site: string; certified: number }
-export interface Delivered { program_code: string; site: string; category: string; minutes: number }
+export interface Delivered { program_code: string; site: string; category: string; signed: boolean; minutes: number }
 export interface PassRate { program_code: string; site: string; submitted: number; passed: number }
 export interface Target { program_code: string; site: string; indicator: string; baseline: string | null; target: string | null }
 
@@ -39,9 +40,9 @@ export class IndicatorsRepository {
 
   delivered(from: string, to: string, program: string | null, site: string | null): Promise<Delivered[]> {
     return this.db.query(
-      `SELECT c.program_code, c.site, h.category, sum(h.minutes)::int AS minutes
+      `SELECT c.program_code, c.site, h.category, ${supervisorSigned('h')} AS signed, sum(h.minutes)::int AS minutes
          FROM hour_entries h JOIN enrollments e ON e.id = h.enrollment_id JOIN cohorts c ON c.id = e.cohort_id
-        WHERE h.status = 'approved' AND h.entry_date BETWEEN $1 AND $2 AND ${this.filter} GROUP BY 1, 2, 3`,
+        WHERE h.status = 'approved' AND h.entry_date BETWEEN $1 AND $2 AND ${this.filter} GROUP BY 1, 2, 3, 4`,
       [from, to, program, site],
     );
   }

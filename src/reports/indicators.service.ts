@@ -54,7 +54,9 @@ export class IndicatorsService {
         ['withdrawn', 'Enrollments withdrawn', c?.withdrawn ?? 0],
         ...(programs.get(program)?.hourRequirements ?? []).map((h): [string, string, number] => [
           `hours:${h.category}`, `Hours delivered: ${h.label}`,
-          toHours(delivered.find((x) => x.program_code === program && x.site === site && x.category === h.category)?.minutes ?? 0),
+          // as in totals: supervised hours count only once their supervisor signed them
+          toHours(delivered.filter((x) => x.program_code === program && x.site === site && x.category === h.category && (x.signed || !h.supervised))
+            .reduce((n, x) => n + x.minutes, 0)),
         ]),
         ['quiz-pass-rate', 'Quiz pass rate (% of submitted attempts)', rate && rate.submitted ? Math.round((rate.passed * 1000) / rate.submitted) / 10 : null],
       ];

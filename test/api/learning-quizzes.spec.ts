@@ -92,7 +92,7 @@ describe('learning loop: lessons, quizzes, progress', () => {
     await t.http.post(`/enrollments/${enrollmentId}/modules/2/extra-attempt`).set(bearer(instructor)).send({}).expect(403);
     await t.http.post(`/enrollments/${enrollmentId}/modules/2/extra-attempt`).set(bearer(trainee)).send({}).expect(403);
     const granted = await t.http.post(`/enrollments/${enrollmentId}/modules/2/extra-attempt`).set(bearer(admin)).send({ reason: 'Illness during the exam week' }).expect(201);
-    expect(granted.body).toEqual({ moduleNumber: 2, attemptsUsed: 3, attemptsAllowed: 4 });
+    expect(granted.body).toEqual({ moduleNumber: 2, attemptsUsed: 3, attemptsAllowed: 4, rightAnswersShown: true });
     const fourth = await t.http.post(`/enrollments/${enrollmentId}/modules/2/attempts`).set(bearer(trainee)).expect(201);
     expect(fourth.body).toMatchObject({ attemptNo: 4, attemptsAllowed: 4 });
     const audit = await t.http.get('/audit').query({ entityType: 'enrollment', entityId: enrollmentId, action: 'quiz-attempt.grant' }).set(bearer(admin)).expect(200);

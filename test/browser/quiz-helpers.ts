@@ -4,12 +4,25 @@ import type { TestApp } from '../support/test-app';
 /** What the keyboard helper reads of the focused element (no DOM types in a Node project). */
 interface Focused { tagName: string; type: string; name: string; value: string; checked: boolean }
 
-/** The options shown on an attempt page, by question, with which are right (from the database: the page never says). */
+/**
+ * The options shown on an attempt page, by question, with which are right. The page
+ * never says: the test reads the key from the database and matches it by option text
+ * (option ids on the page are the attempt's own labels).
+ */
 export async function keyForPage(t: TestApp, page: Page): Promise<Map<string, { right: string[]; wrong: string[] }>> {
-  const names = await page.locator('input[name^="a_"]').evaluateAll((els) => [...new Set(els.map((e) => (e as unknown as { name: string }).name))]);
-  const ids = names.map((n) => n.slice(2));
-  const rows: { id: string; options: { id: string; correct: boolean }[] }[] = await t.db.query('SELECT id, options FROM questions WHERE id = ANY($1)', [ids]);
-  return new Map(rows.map((r) => [r.id, { right: r.options.filter((o) => o.correct).map((o) => o.id), wrong: r.options.filter((o) => !o.correct).map((o) => o.id) }]));
+  const shown = await page.locator('input[name^="a_"]').evaluateAll((els) => els.map((e) => {
+    const input = e as unknown as { name: string; value: string; id: string; ownerDocument: { querySelector(s: string): { textContent: string } | null } };
+    return { question: input.name.slice(2), value: input.value, text: input.ownerDocument.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() ?? '' };
+  }));
+  const rows: { id: string; options: { text: string; correct: boolean }[] }[] = await t.db.query('SELECT id, options FROM questions WHERE id = ANY($1)', [[...new Set(shown.map((s) => s.question))]]);
+  const key = new Map(rows.map((r) => [r.id, new Map(r.options.map((o) => [o.text.trim(), o.correct]))]));
+  const out = new Map<string, { right: string[]; wrong: string[] }>();
+  for (const s of shown) {
+    const entry = out.get(s.question) ?? { right: [], wrong: [] };
+    (key.get(s.question)!.get(s.text) ? entry.right : entry.wrong).push(s.value);
+    out.set(s.question, entry);
+  }
+  return out;
 }
 
 /** Ticks the given options by clicking their labels. */

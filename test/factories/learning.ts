@@ -19,18 +19,25 @@ export async function enroll(t: TestApp, admin: TestUser, cohortId: string, trai
   return res.body.id;
 }
 
-/** The answers to an attempt, read from the database: right ones, or all wrong ones. */
-export async function answersFor(t: TestApp, questions: { id: string }[], right: number = questions.length): Promise<{ questionId: string; optionIds: string[] }[]> {
-  const rows: { id: string; options: { id: string; correct: boolean }[] }[] = await t.db.query(
+/**
+ * The answers to an attempt: right ones for the first `right` questions, one wrong option
+ * for the rest. The key is read from the database and matched to what the attempt showed
+ * by option text (option ids in an attempt are its own labels, not the pool's ids).
+ */
+export async function answersFor(t: TestApp, questions: ShownQuestion[], right: number = questions.length): Promise<{ questionId: string; optionIds: string[] }[]> {
+  const rows: { id: string; options: { id: string; text: string; correct: boolean }[] }[] = await t.db.query(
     'SELECT id, options FROM questions WHERE id = ANY($1)', [questions.map((q) => q.id)]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return questions.map((q, i) => {
-    const opts = byId.get(q.id)!.options;
-    const correct = opts.filter((o) => o.correct).map((o) => o.id);
-    const wrong = opts.find((o) => !o.correct)!.id;
+    const key = byId.get(q.id)!.options;
+    const isRight = (o: { text: string }) => key.find((k) => k.text === o.text)!.correct;
+    const correct = q.options.filter(isRight).map((o) => o.id);
+    const wrong = q.options.find((o) => !isRight(o))!.id;
     return { questionId: q.id, optionIds: i < right ? correct : [wrong] };
   });
 }
+
+export interface ShownQuestion { id: string; options: { id: string; text: string }[] }
 
 /** Marks every lesson of a module done and passes its quiz. */
 export async function completeModule(t: TestApp, trainee: TestUser, enrollmentId: string, number: number): Promise<void> {

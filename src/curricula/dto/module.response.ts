@@ -1,4 +1,6 @@
 import { LessonEntity } from '../entities/lesson.entity';
+import { DEFAULT_REVIEW } from '../loader/curriculum-parser';
+import type { ReviewItem } from '../loader/curriculum.types';
 import { ModuleEntity } from '../entities/module.entity';
 import { ProgramSummaryResponse } from './program.response';
 import { SourceResponse } from './source.response';
@@ -19,6 +21,8 @@ export class QuizInfo {
   /** How many questions an attempt shows. */
   questionsPerAttempt: number;
   timeLimitMinutes: number | null;
+  /** What a trainee's review shows besides the score: while attempts remain, and once passed or out of attempts. */
+  review: { whileOpen: ReviewItem[]; whenClosed: ReviewItem[] };
 }
 
 export class LessonResponse {
@@ -52,6 +56,8 @@ export function mapQuizInfo(m: ModuleEntity, poolSize: number): QuizInfo {
     attemptLimit: q.attemptLimit,
     questionsPerAttempt: Math.min(q.drawCount ?? poolSize, poolSize),
     timeLimitMinutes: q.timeLimitMinutes,
+    // module rows synced before review options existed have none
+    review: q.review ?? DEFAULT_REVIEW,
   };
 }
 

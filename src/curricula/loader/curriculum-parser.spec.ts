@@ -1,5 +1,5 @@
 import { parseModuleFiles, parseProgramFile, slugify } from './curriculum-parser';
-import { DEFAULT_QUIZ } from './curriculum-parser';
+import { DEFAULT_QUIZ, DEFAULT_REVIEW } from './curriculum-parser';
 import { lessonHtml } from './lesson-html';
 
 const MODULE = `---
@@ -18,6 +18,17 @@ Text.
 ## Practice scenario: Meeting Sam
 
 Sam arrives.
+`;
+
+const PROGRAM = `code: peer-core
+title: Core
+versionLabel: "1"
+description: A program.
+prerequisites: []
+hourRequirements: [{ category: training, label: Training, hours: 80, supervised: false }]
+attestations: []
+quiz: {}
+certificate: { template: peer-core, kind: Certificate of completion, validityMonths: null }
 `;
 
 const question = (over: object = {}) => ({
@@ -59,7 +70,29 @@ describe('curriculum parser', () => {
   it('applies program quiz defaults and module overrides', () => {
     const withQuiz = MODULE.replace('skills:', 'quiz: { passMark: 70, timeLimitMinutes: 20 }\nskills:');
     const { module } = parseModuleFiles(withQuiz, 'm.md', ten(), 'q.yaml', { ...DEFAULT_QUIZ, attemptLimit: 5, drawCount: 8 });
-    expect(module.quiz).toEqual({ passMark: 70, attemptLimit: 5, drawCount: 8, timeLimitMinutes: 20 });
+    expect(module.quiz).toEqual({ passMark: 70, attemptLimit: 5, drawCount: 8, timeLimitMinutes: 20, review: DEFAULT_REVIEW });
+  });
+
+  it('reads review options: defaults, a module overriding one phase, and unknown items named', () => {
+    expect(DEFAULT_REVIEW).toEqual({ whileOpen: ['correctness', 'responses'], whenClosed: ['correctness', 'responses', 'rightAnswers', 'explanations'] });
+    const program = parseProgramFile(PROGRAM.replace('quiz: {}', 'quiz: { review: { whenClosed: [explanations, correctness] } }'), 'p.yaml', 'peer-core');
+    expect(program.problems).toEqual([]);
+    expect(program.program.quiz.review).toEqual({ whileOpen: ['correctness', 'responses'], whenClosed: ['correctness', 'explanations'] });
+    const withReview = MODULE.replace('skills:', 'quiz: { review: { whileOpen: [] } }\nskills:');
+    const { module, problems } = parseModuleFiles(withReview, 'm.md', ten(), 'q.yaml', program.program.quiz);
+    expect(problems).toEqual([]);
+    expect(module.quiz.review).toEqual({ whileOpen: [], whenClosed: ['correctness', 'explanations'] });
+    const bad = MODULE.replace('skills:', 'quiz: { review: { whileOpen: [answers, responses, responses], later: [] } }\nskills:');
+    expect(parseModuleFiles(bad, 'm.md', ten(), 'q.yaml', DEFAULT_QUIZ).problems.map((p) => p.field).sort())
+      .toEqual(['quiz.review.later', 'quiz.review.whileOpen[0]', 'quiz.review.whileOpen[2]']);
+  });
+
+  it('refuses a draw of the whole pool when retakes are allowed, and options with the same text', () => {
+    const all = MODULE.replace('skills:', 'quiz: { drawCount: 10 }\nskills:');
+    expect(parseModuleFiles(all, 'm.md', ten(), 'q.yaml', DEFAULT_QUIZ).problems.map((p) => p.field)).toEqual(['quiz.drawCount']);
+    expect(parseModuleFiles(all, 'm.md', ten(), 'q.yaml', { ...DEFAULT_QUIZ, attemptLimit: 1 }).problems).toEqual([]);
+    const twins = question({ options: [{ id: 'a', text: 'Same', correct: true }, { id: 'b', text: 'Same', correct: false }, { id: 'c', text: 'C', correct: false }] });
+    expect(parseModuleFiles(MODULE, 'm.md', ten(twins), 'q.yaml', DEFAULT_QUIZ).problems.map((p) => p.field)).toEqual(['questions[0].options']);
   });
 
   it('validates the program file and requires its code to match the folder', () => {

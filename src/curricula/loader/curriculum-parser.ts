@@ -1,7 +1,7 @@
 import { Checker } from './curriculum-validator';
 import {
   AttestationRequirement, CurriculumProblem, HourRequirement, LessonFile, ModuleFile, ProgramFile,
-  QuestionFile, QuestionKind, QuestionOption, QuizSettings,
+  QuestionFile, QuestionKind, QuestionOption, QuizSettings, REVIEW_ITEMS, ReviewItem, ReviewSettings,
 } from './curriculum.types';
 import { parse as parseYaml } from 'yaml';
 import { stripAllowMarkers } from './quality/markdown-text';
@@ -10,7 +10,16 @@ import { parseSources } from './sources';
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KINDS: QuestionKind[] = ['single', 'multiple', 'true_false'];
 
-export const DEFAULT_QUIZ: QuizSettings = { passMark: 80, attemptLimit: 3, drawCount: null, timeLimitMinutes: null };
+/**
+ * While attempts remain: the score, which questions were wrong and the trainee's own
+ * answers. Once passed or out of attempts: the right answers and explanations too.
+ */
+export const DEFAULT_REVIEW: ReviewSettings = {
+  whileOpen: ['correctness', 'responses'],
+  whenClosed: ['correctness', 'responses', 'rightAnswers', 'explanations'],
+};
+
+export const DEFAULT_QUIZ: QuizSettings = { passMark: 80, attemptLimit: 3, drawCount: null, timeLimitMinutes: null, review: DEFAULT_REVIEW };
 
 export function slugify(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
@@ -26,15 +35,39 @@ function yaml(text: string, c: Checker): unknown {
   }
 }
 
+function reviewItems(raw: unknown, path: string, c: Checker): ReviewItem[] {
+  if (!Array.isArray(raw)) {
+    c.fail(path, `must be a list of: ${REVIEW_ITEMS.join(', ')} (or [])`);
+    return [];
+  }
+  raw.forEach((x, i) => {
+    if (!REVIEW_ITEMS.includes(x as ReviewItem)) c.fail(`${path}[${i}]`, `must be one of: ${REVIEW_ITEMS.join(', ')}`);
+    else if (raw.indexOf(x) !== i) c.fail(`${path}[${i}]`, `"${x}" is listed twice`);
+  });
+  return REVIEW_ITEMS.filter((item) => raw.includes(item));
+}
+
+/** A phase given replaces that phase's list; a phase left out keeps the base's. */
+function reviewSettings(raw: unknown, path: string, c: Checker, base: ReviewSettings): ReviewSettings {
+  if (raw === undefined) return base;
+  const o = c.obj(raw, path);
+  c.known(o, ['whileOpen', 'whenClosed'], path);
+  return {
+    whileOpen: o.whileOpen === undefined ? base.whileOpen : reviewItems(o.whileOpen, `${path}.whileOpen`, c),
+    whenClosed: o.whenClosed === undefined ? base.whenClosed : reviewItems(o.whenClosed, `${path}.whenClosed`, c),
+  };
+}
+
 function quizSettings(raw: unknown, path: string, c: Checker, base: QuizSettings): QuizSettings {
   if (raw === undefined) return base;
   const o = c.obj(raw, path);
-  c.known(o, ['passMark', 'attemptLimit', 'drawCount', 'timeLimitMinutes'], path);
+  c.known(o, ['passMark', 'attemptLimit', 'drawCount', 'timeLimitMinutes', 'review'], path);
   return {
     passMark: o.passMark === undefined ? base.passMark : c.int(o, 'passMark', `${path}.passMark`, 1, 100)!,
     attemptLimit: o.attemptLimit === undefined ? base.attemptLimit : c.int(o, 'attemptLimit', `${path}.attemptLimit`, 1, 100)!,
     drawCount: o.drawCount === undefined ? base.drawCount : c.int(o, 'drawCount', `${path}.drawCount`, 1, 500, true),
     timeLimitMinutes: o.timeLimitMinutes === undefined ? base.timeLimitMinutes : c.int(o, 'timeLimitMinutes', `${path}.timeLimitMinutes`, 1, 24 * 60, true),
+    review: reviewSettings(o.review, `${path}.review`, c, base.review),
   };
 }
 
@@ -136,6 +169,8 @@ export function parseQuestion(raw: unknown, path: string, c: Checker): QuestionF
   const options = c.list(q, 'options', `${path}.options`).map((o, i) => parseOption(o, `${path}.options[${i}]`, c));
   const ids = options.map((o) => o.id);
   if (new Set(ids).size !== ids.length) c.fail(`${path}.options`, 'option ids must be unique');
+  // an attempt shows its own labels (a, b, c...), so the text is what tells options apart
+  if (new Set(options.map((o) => o.text)).size !== options.length) c.fail(`${path}.options`, 'option texts must be unique');
   const correct = options.filter((o) => o.correct).length;
   if (kind === 'single' && (options.length < 3 || options.length > 5 || correct !== 1)) {
     c.fail(`${path}.options`, 'a single-choice question needs 3 to 5 options with exactly one correct');
@@ -193,8 +228,12 @@ export function parseModuleFiles(
     module.questions = qc.list(doc, 'questions', 'questions', { min: 10 }).map((q, i) => parseQuestion(q, `questions[${i}]`, qc));
     const ids = module.questions.map((q) => q.id);
     ids.forEach((id, i) => { if (ids.indexOf(id) !== i) qc.fail(`questions[${i}].id`, `"${id}" is used twice`); });
-    if (module.quiz.drawCount !== null && module.quiz.drawCount > module.questions.length) {
-      problems.push({ file: mdFile, field: 'quiz.drawCount', message: `draws ${module.quiz.drawCount} questions but the pool has ${module.questions.length}` });
+    const { drawCount, attemptLimit } = module.quiz;
+    if (drawCount !== null && drawCount > module.questions.length) {
+      problems.push({ file: mdFile, field: 'quiz.drawCount', message: `draws ${drawCount} questions but the pool has ${module.questions.length}` });
+    } else if (drawCount !== null && attemptLimit > 1 && drawCount === module.questions.length) {
+      // a retake draws unseen questions first: a pool no larger than the draw repeats attempt 1
+      problems.push({ file: mdFile, field: 'quiz.drawCount', message: `draws all ${drawCount} questions of the pool, so a retake shows the same questions; grow the pool or draw fewer` });
     }
   }
   return { module, problems: [...problems, ...qc.problems] };

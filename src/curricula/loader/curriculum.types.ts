@@ -14,11 +14,26 @@ export interface AttestationRequirement {
   label: string;
 }
 
+/** What a trainee's review of a submitted attempt may show, besides the score (always shown). */
+export const REVIEW_ITEMS = ['correctness', 'responses', 'rightAnswers', 'explanations'] as const;
+export type ReviewItem = (typeof REVIEW_ITEMS)[number];
+
+/**
+ * Review options (Moodle's model): `whileOpen` applies while the trainee has not passed and
+ * has attempts left; `whenClosed` once they have passed or used every allowed attempt.
+ */
+export interface ReviewSettings {
+  whileOpen: ReviewItem[];
+  whenClosed: ReviewItem[];
+}
+
 export interface QuizSettings {
   passMark: number; // percent
   attemptLimit: number;
   drawCount: number | null; // null: the whole pool
   timeLimitMinutes: number | null;
+  /** Absent in module rows synced before review options existed: read through `reviewSettings()`. */
+  review: ReviewSettings;
 }
 
 /** Where a legal or numeric claim of the content comes from (content rule 2, docs/curricula.md). */
