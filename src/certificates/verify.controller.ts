@@ -1,5 +1,5 @@
-import { Controller, Get, Header, Inject, Param, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../common/decorators/public.decorator';
 import { AppError } from '../common/errors/app-error';
@@ -29,15 +29,15 @@ export class VerifyController {
 
   @Public()
   @Get(':code')
-  @Header('Cache-Control', 'no-store')
   @ApiProduces('application/json', 'text/html')
-  async verify(@Param('code') code: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<VerificationResponse | void> {
+  @ApiOkResponse({ type: VerificationResponse })
+  async verify(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const wait = await this.limits.hit(`verify:${req.ip}`, this.config.verifyRateLimitPerMinute, 60);
     if (wait) throw new AppError('RATE_LIMITED', 'Too many verification requests; try again in a minute.', { retryAfterSeconds: wait });
     const result = await this.certificates.verify(code);
-    if (req.accepts(['json', 'html']) !== 'html') return result;
-    const lang = this.frames.localeOf(req);
-    res.locals.frame = this.frames.frame(req, lang, null);
+    res.set('Cache-Control', 'no-store').vary('Accept');
+    if (req.accepts(['json', 'html']) !== 'html') return void res.json(result);
+    res.locals.frame = this.frames.frame(req, this.frames.localeOf(req), null);
     res.render('verify/verify', { title: 'verify.title', ...result, statusKey: `verify.status.${result.status}`, tag: TAGS[result.status] });
   }
 }

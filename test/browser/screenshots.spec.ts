@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config/load-config';
-import { bearer, createTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { bearer, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { answersFor, completeModule, createCohort, enroll } from '../factories/learning';
-import { launchBrowser, newContext, serve } from '../support/browser';
+import { launchBrowser, newContext, servedTestApp } from '../support/browser';
 
 /**
  * `npm run screenshots`: the main trainee pages in both languages, into docs/screenshots/
@@ -20,8 +20,7 @@ run('screenshots for the docs', () => {
 
   beforeAll(async () => {
     mkdirSync(out, { recursive: true });
-    t = await createTestApp({ publicBaseUrl: 'http://127.0.0.1', trainingProviderName: 'Bay Area Peer Training Collaborative' });
-    base = await serve(t);
+    ({ t, base } = await servedTestApp({ trainingProviderName: 'Bay Area Peer Training Collaborative' }));
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { bearer, createTestApp, TestApp, TestUser } from '../support/test-app';
+import { bearer, TestApp, TestUser } from '../support/test-app';
 import { createCohort } from '../factories/learning';
 import { makeEligible } from '../factories/eligible';
-import { launchBrowser, newContext, serve, Visitor } from '../support/browser';
+import { launchBrowser, newContext, servedTestApp, Visitor } from '../support/browser';
 import { answerWithKeyboard, choose, keyForPage } from './quiz-helpers';
 import { shown } from '../support/browser';
 
@@ -22,8 +22,7 @@ describe('a trainee, in the browser', () => {
   let cohortId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ publicBaseUrl: 'http://127.0.0.1' });
-    base = await serve(t);
+    ({ t, base } = await servedTestApp());
     browser = await launchBrowser();
     admin = await t.user('admin');
     instructor = await t.user('instructor', { fullName: 'Inés Instructora' });

@@ -1,8 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { AddressInfo } from 'node:net';
+import { createTestApp } from './test-app';
 import type { TestApp } from './test-app';
+import type { AppConfig } from '../../src/config/app-config';
+import { freePort } from '../../src/database/throwaway-cluster';
 
 export const CHROMIUM_ENV = 'PEERCERT_TEST_CHROMIUM';
 
@@ -29,11 +31,13 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: await chromiumArgs() });
 }
 
-/** Starts the test app on a loopback port for the browser; returns its address. */
-export async function serve(t: TestApp): Promise<string> {
-  await t.app.listen(0, '127.0.0.1');
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
-  return `http://127.0.0.1:${port}`;
+/** A test app for the browser: listening on loopback, its public address (certificate links) that very address. */
+export async function servedTestApp(overrides: Partial<AppConfig> = {}): Promise<{ t: TestApp; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const t = await createTestApp({ publicBaseUrl: base, ...overrides });
+  await t.app.listen(port, '127.0.0.1');
+  return { t, base };
 }
 
 export interface BrowserOptions { javaScript?: boolean; lang?: 'en' | 'es' }
