@@ -6,7 +6,7 @@ import { ADMIN_URL_ENV, TEMPLATE_DB, TEMPLATE_URL_ENV, TEST_PG_DIR, urlFor } fro
 import { prepareTemplate } from './prepare-template';
 
 /** A leftover of an interrupted run (kill -9 leaves the server up, Ctrl-C leaves the folder). */
-const clearLeftovers = () => clearThrowawayCluster(TEST_PG_DIR, [TEST_PG_DIR, `${TEST_PG_DIR}.password`]);
+const clearLeftovers = () => clearThrowawayCluster(TEST_PG_DIR, [TEST_PG_DIR, `${TEST_PG_DIR}.password`, `${TEST_PG_DIR}.log`]);
 
 /** One PostgreSQL for the whole run; a template database migrated once, copied per test file. */
 export default async function globalSetup() {
