@@ -6,12 +6,14 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { JsonLogger } from './common/logging/json-logger';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { httpLogging } from './common/logging/http-logging';
 
 /** Builds the configured app (used by main.ts and by the tests alike). */
 export async function createApp(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger.pino), { logger, bufferLogs: false });
   // first of all, so even a body the parser refuses is answered with a request id
   app.use(requestIdMiddleware);
+  app.use(httpLogging(logger.pino));
   app.disable('x-powered-by');
   const trust = config.trustProxy ?? 'loopback';
   app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust);

@@ -1,9 +1,8 @@
+import type { MigrationRef } from '../database/migration-refs';
 import { BackupError } from './backup-error';
 
 export const BACKUP_FORMAT = 'peercert-backup';
 export const BACKUP_FORMAT_VERSION = 1;
-
-export interface MigrationRef { name: string; timestamp: number }
 
 /** What a backup holds; the last frame of the file (docs/backup.md). */
 export interface BackupManifest {
@@ -64,12 +63,4 @@ export function checkMigrations(m: Pick<BackupManifest, 'migrations' | 'migratio
       `The backup's schema history differs from this peercert's: it lacks ${missing.map((c) => c.name).join(', ')}, which come before its level ${m.migrationLevel}. Nothing was written.`);
   }
   return expected;
-}
-
-/** Name and timestamp of each migration class, as TypeORM records them. */
-export function migrationRefs(classes: (new () => { name?: string })[]): MigrationRef[] {
-  return classes.map((C) => {
-    const name = new C().name ?? C.name;
-    return { name, timestamp: Number(name.slice(-13)) };
-  }).sort((a, b) => a.timestamp - b.timestamp);
 }

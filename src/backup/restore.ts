@@ -11,7 +11,8 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { MIGRATION_LOCK } from '../database/run-migrations';
 import { BackupError } from './backup-error';
 import { countRows, Frame, readFrames } from './backup-format';
-import { BackupManifest, checkMigrations, migrationRefs, parseManifest } from './backup-manifest';
+import { migrationRefs } from '../database/migration-refs';
+import { BackupManifest, checkMigrations, parseManifest } from './backup-manifest';
 import { existingRelations, listForeignKeys, listTables, quoteIdent } from './schema-catalog';
 
 type Table = { name: string; columns: string[] };
