@@ -5,6 +5,7 @@ import { createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { PROJECT_ROOT } from '../config/load-config';
+import { BackupError } from './backup-error';
 import { FrameWriter, RowChunker } from './backup-format';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupManifest } from './backup-manifest';
 import { listSequences, listTables, MIGRATIONS_TABLE, quoteIdent } from './schema-catalog';
@@ -42,6 +43,8 @@ export async function backupDatabase(url: string, file: string, log: (m: string)
     await c.query(`SET statement_timeout = 0`);
     await c.query(`SET idle_in_transaction_session_timeout = 0`);
     await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const { rows: [{ schema }] } = await c.query<{ schema: string | null }>(`SELECT to_regclass($1)::text AS schema`, [MIGRATIONS_TABLE]);
+    if (!schema) throw new BackupError('no-schema', 'This database has no peercert schema (no migrations table): there is nothing to back up yet.');
     const tables = await listTables(c);
     // the snapshot was taken by the first query above; as pg_dump does, lock every table
     // (ACCESS SHARE: writers go on) so that a migration cannot change one while we copy it
