@@ -20,10 +20,11 @@ async function main() {
     return { seconds: r.seconds, bytes: r.bytes, uncompressedBytes: r.uncompressedBytes, rows: r.manifest.tables.reduce((n, t) => n + t.rows, 0) };
   }
   if (mode === 'restore') {
-    const r = await restoreDatabase(url, file);
+    const r = await restoreDatabase(url, file, (m) => console.log(`  [restore] ${m}`));
     return { seconds: r.seconds, rows: r.manifest.tables.reduce((n, t) => n + t.rows, 0) };
   }
   let runs = 0;
+  process.send!({ started: true }); // the parent starts its load test now
   const started = performance.now();
   while (!stop) {
     await backupDatabase(url, file);

@@ -9,15 +9,21 @@ import { readScenario } from './scenarios';
 import type { TraineeEnrollment } from './scenarios';
 import type { SignToken } from './app';
 
-interface WorkerAnswer { seconds: number; bytes?: number; uncompressedBytes?: number; rows?: number; runs?: number; startRssMb: number; peakRssMb: number; error?: string }
+interface WorkerAnswer { started?: boolean; seconds: number; bytes?: number; uncompressedBytes?: number; rows?: number; runs?: number; startRssMb: number; peakRssMb: number; error?: string }
 
-function worker(args: string[]): { child: ChildProcess; answer: Promise<WorkerAnswer> } {
+function worker(args: string[]): { child: ChildProcess; started: Promise<void>; answer: Promise<WorkerAnswer> } {
   const child = fork(join(__dirname, 'backup-worker.js'), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let onStart: () => void = () => undefined;
+  const started = new Promise<void>((r) => { onStart = r; });
   const answer = new Promise<WorkerAnswer>((resolve, reject) => {
-    child.once('message', (m: WorkerAnswer) => (m.error ? reject(new Error(m.error)) : resolve(m)));
+    child.on('message', (m: WorkerAnswer) => {
+      if (m.started) onStart();
+      else if (m.error) reject(new Error(m.error));
+      else resolve(m);
+    });
     child.once('exit', (code) => reject(new Error(`backup worker exited (${code}) without an answer`)));
   });
-  return { child, answer };
+  return { child, started, answer };
 }
 
 async function run(args: string[]): Promise<WorkerAnswer> {
@@ -53,6 +59,7 @@ export async function backupFigures(driver: LoadDriver, plan: LoadPlan, x: Backu
   const quiet = await measure(driver, plan, { ...scenario, id: 'hours-no-backup' }, 'GET /enrollments/:id/hours, no backup', x.baseUrl);
   x.log(describe(quiet));
   const loop = worker(['backup-loop', x.url, `${x.file}.loop`]);
+  await Promise.race([loop.started, loop.answer]);
   const busy = await measure(driver, { ...plan, warmupSeconds: Math.max(plan.warmupSeconds, 1) }, { ...scenario, id: 'hours-during-backup' }, 'GET /enrollments/:id/hours, during backup', x.baseUrl);
   loop.child.send({ stop: true });
   const looped = await loop.answer;

@@ -11,6 +11,7 @@ import { createActivity, createPeople, tableCounts } from './dataset';
 import { certificateFigures, issueForVerification } from './certificates';
 import { timeExport } from './export';
 import { backupFigures } from './backup';
+import { runBackupOnly } from './backup-run';
 import { BENCH_PG_ROOT } from './database';
 import { describeGrowth, growthPoint, growthResults } from './growth';
 import type { Target } from './growth';
@@ -39,6 +40,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const o = parseOptions(process.argv.slice(2));
+  if (o.backupOnly) return runBackupOnly(o, log, (stop) => { stopDatabase = stop; });
   const startedAt = new Date();
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};

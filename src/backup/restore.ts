@@ -145,9 +145,10 @@ export async function restoreDatabase(url: string, file: string, log: (m: string
   await probe.connect();
   try { await refuseIfNotEmpty(probe); } finally { await probe.end(); }
 
+  const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
   const manifest = await walkBackup(file); // first pass: nothing is written unless the whole file is sound
   const toRun = new Set(checkMigrations(manifest, migrationRefs(codeMigrations)).map((m) => m.name));
-  log(`backup of ${manifest.createdAt} (peercert ${manifest.peercertVersion}, migration level ${manifest.migrationLevel}) checked`);
+  log(`backup of ${manifest.createdAt} (peercert ${manifest.peercertVersion}, migration level ${manifest.migrationLevel}) checked in ${since(started)}`);
 
   const ds = new DataSource({
     ...dataSourceOptions(url, 1),
@@ -163,7 +164,9 @@ export async function restoreDatabase(url: string, file: string, log: (m: string
       await refuseIfNotEmpty(c);
       const executor = new MigrationExecutor(ds, qr);
       executor.transaction = 'all'; // inside our transaction
+      let phase = performance.now();
       const ran = await executor.executePendingMigrations();
+      log(`${ran.length} migrations run in ${since(phase)}`);
       const target = new Map((await listTables(c)).map((t) => [t.name, new Set(t.columns)]));
       for (const t of manifest.tables) {
         const cols = target.get(t.name);
@@ -174,10 +177,12 @@ export async function restoreDatabase(url: string, file: string, log: (m: string
       for (const fk of fks) await c.query(`ALTER TABLE ${quoteIdent(fk.table)} DROP CONSTRAINT ${quoteIdent(fk.name)}`);
       for (const t of manifest.tables) await c.query(`ALTER TABLE ${quoteIdent(t.name)} DISABLE TRIGGER USER`);
 
+      phase = performance.now();
       const copy = new CopyIn(c);
       await walkBackup(file, { table: (t) => copy.table(t), data: (p) => copy.data(p) }); // second pass: load (checksum checked again)
       await copy.end();
-      log(`loaded ${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows into ${manifest.tables.length} tables`);
+      log(`loaded ${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows into ${manifest.tables.length} tables in ${since(phase)}`);
+      phase = performance.now();
 
       for (const t of manifest.tables) await c.query(`ALTER TABLE ${quoteIdent(t.name)} ENABLE TRIGGER USER`);
       for (const fk of fks) await c.query(`ALTER TABLE ${quoteIdent(fk.table)} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`);
@@ -186,6 +191,7 @@ export async function restoreDatabase(url: string, file: string, log: (m: string
       }
       await checkRestored(c, manifest, copy.loaded);
       await qr.commitTransaction();
+      log(`foreign keys re-added, sequences set, counts and certificate PDFs checked, committed in ${since(phase)}`);
       return { manifest, migrationsRun: ran.length, seconds: (performance.now() - started) / 1000 };
     } catch (err) {
       await qr.rollbackTransaction().catch(() => undefined);
