@@ -90,6 +90,7 @@ async function refuseIfNotEmpty(c: ClientBase): Promise<void> {
 /** Streams COPY data into a table, waiting whenever PostgreSQL has not caught up. */
 class CopyIn {
   private stream?: Writable & { rowCount?: number };
+  private done?: Promise<void>; // settles when the COPY ends or fails (one listener per table, not per write)
   private current?: Table;
   readonly loaded = new Map<string, number>();
 
@@ -99,17 +100,18 @@ class CopyIn {
     await this.end();
     this.current = t;
     this.stream = this.c.query(copyFrom(`COPY ${quoteIdent(t.name)} (${t.columns.map(quoteIdent).join(', ')}) FROM STDIN`));
-    this.stream.on('error', () => undefined); // reported by finished() or the write below
+    this.done = finished(this.stream);
+    this.done.catch(() => undefined); // awaited in data() and end()
   }
 
   async data(payload: Buffer): Promise<void> {
-    if (!this.stream!.write(payload)) await Promise.race([once(this.stream!, 'drain'), finished(this.stream!)]);
+    if (!this.stream!.write(payload)) await Promise.race([once(this.stream!, 'drain'), this.done]);
   }
 
   async end(): Promise<void> {
     if (!this.stream) return;
     this.stream.end();
-    await finished(this.stream);
+    await this.done;
     this.loaded.set(this.current!.name, this.stream.rowCount ?? 0);
     this.stream = undefined;
   }
