@@ -19,7 +19,6 @@ export function benchConfig(databaseUrl: string): AppConfig {
     databaseUrl,
     embeddedDatabase: false,
     dataDir: join(PROJECT_ROOT, '.bench-pg', 'data'),
-    embeddedDbPort: 0,
     jwtSecret: BENCH_JWT_SECRET,
     jwtExpiresInSeconds: 3600,
     publicBaseUrl: 'https://certs.example.org',

@@ -24,14 +24,16 @@ export interface BenchOptions {
   pdfRenders: number;
   /** Keep .bench-pg after the run (to inspect the data). */
   keepDatabase: boolean;
+  /** Only the dataset and the backup/restore figures (bench/backup-run.ts). */
+  backupOnly: boolean;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const known = new Set(['--quick', '--keep-db']);
+  const known = new Set(['--quick', '--keep-db', '--backup-only']);
   const unknown = argv.filter((a) => !known.has(a));
-  if (unknown.length) throw new Error(`unknown option(s): ${unknown.join(' ')} (use --quick, --keep-db)`);
+  if (unknown.length) throw new Error(`unknown option(s): ${unknown.join(' ')} (use --quick, --keep-db, --backup-only)`);
   const quick = argv.includes('--quick');
-  const common = { connections: 50, earlyFraction: 0.01, certificates: 20, growthSamples: 50, pdfRenders: 50, keepDatabase: argv.includes('--keep-db') };
+  const common = { connections: 50, earlyFraction: 0.01, certificates: 20, growthSamples: 50, pdfRenders: 50, keepDatabase: argv.includes('--keep-db'), backupOnly: argv.includes('--backup-only') };
   return quick
     ? { ...common, mode: 'quick', trainees: 500, cohorts: 20, hourEntries: 50_000, quizAttempts: 10_000, batchSize: 100, loadSeconds: 5, warmupSeconds: 1, openAttempts: 1_500 }
     : { ...common, mode: 'full', trainees: 10_000, cohorts: 400, hourEntries: 1_000_000, quizAttempts: 200_000, batchSize: 1_000, loadSeconds: 10, warmupSeconds: 2, openAttempts: 6_000 };

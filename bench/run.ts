@@ -1,4 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { todayIn } from '../src/common/dates';
 import { hashPassword } from '../src/users/password';
@@ -9,6 +10,9 @@ import type { BenchDatabase } from './database';
 import { createActivity, createPeople, tableCounts } from './dataset';
 import { certificateFigures, issueForVerification } from './certificates';
 import { timeExport } from './export';
+import { backupFigures } from './backup';
+import { runBackupOnly } from './backup-run';
+import { BENCH_PG_ROOT } from './database';
 import { describeGrowth, growthPoint, growthResults } from './growth';
 import type { Target } from './growth';
 import { LoadDriver } from './load';
@@ -36,6 +40,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const o = parseOptions(process.argv.slice(2));
+  if (o.backupOnly) return runBackupOnly(o, log, (stop) => { stopDatabase = stop; });
   const startedAt = new Date();
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
@@ -139,6 +144,11 @@ async function main(): Promise<number> {
       target: 'flat: <= baseline + 64 MB', met: exp.peakRssMb <= exp.baselineRssMb + 64, note: `${exp.rssSamples} samples, lowest ${exp.minRssMb} MB; peak heap used ${exp.peakHeapUsedMb} MB`,
     }));
     details.export = exp;
+
+    // 8. npm run backup / restore on the whole dataset, and the API while a backup runs
+    const backups = await backupFigures(driver, plan, { url: db.url, adminUrl: db.adminUrl, baseUrl: running.baseUrl, enrollments: ctx.enrollments, sign, file: join(BENCH_PG_ROOT, 'bench.backup.gz'), log });
+    figures.push(...backups.figures);
+    details.backup = backups.details;
     details.finalCounts = await tableCounts(c);
   } catch (err) {
     failure = err;

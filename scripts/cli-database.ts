@@ -22,6 +22,6 @@ export async function withDatabase<T>(fn: (db: ResolvedDatabase, config: AppConf
   try {
     return await fn(db, config);
   } finally {
-    await db.stop();
+    await db.release(); // a server the running app uses stays up
   }
 }

@@ -7,12 +7,14 @@ import { AppConfig } from './config/app-config';
 import { JsonLogger } from './common/logging/json-logger';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { configureHttp, configureWeb } from './web/web-setup';
+import { httpLogging } from './common/logging/http-logging';
 
 /** Builds the configured app (used by main.ts and by the tests alike). */
 export async function createApp(config: AppConfig, logger = new JsonLogger(config.logLevel), assetsDir?: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger.pino), { logger, bufferLogs: false });
   // first of all, so even a body the parser refuses is answered with a request id
   app.use(requestIdMiddleware);
+  app.use(httpLogging(logger.pino));
   configureHttp(app, config);
   app.disable('x-powered-by');
   const trust = config.trustProxy ?? 'loopback';

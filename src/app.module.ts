@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
@@ -12,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { CurriculaModule } from './curricula/curricula.module';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './common/logging/logging.module';
 import { AccessModule } from './access/access.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
@@ -37,11 +39,12 @@ import { TraineePagesModule } from './web/trainee-pages.module';
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
         CalendarModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         AuditModule,

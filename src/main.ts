@@ -6,6 +6,7 @@ import { ConfigError } from './config/environment';
 import { loadConfig } from './config/load-config';
 import { runtimeWarning } from './config/runtime';
 import { resolveDatabase } from './database/database-url';
+import { EmbeddedDatabaseError } from './database/embedded-database-error';
 import { runMigrations } from './database/run-migrations';
 import { startupTasks } from './startup';
 
@@ -51,6 +52,10 @@ async function bootstrap() {
 }
 
 bootstrap().catch((err) => {
+  if (err instanceof EmbeddedDatabaseError) {
+    process.stderr.write(`peercert cannot start its embedded PostgreSQL.\n${err.message}\n`); // for a person, not a log parser
+    process.exit(1);
+  }
   new JsonLogger('error').error(err instanceof Error ? err : String(err), undefined, 'boot');
   process.exit(1);
 });

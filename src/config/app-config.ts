@@ -6,7 +6,10 @@ export interface AppConfig {
   /** True when DATABASE_URL was not given and an embedded PostgreSQL runs in dataDir. */
   embeddedDatabase: boolean;
   dataDir: string;
-  embeddedDbPort: number;
+  /** PEERCERT_EMBEDDED_DB_PORT; unset: chosen free at the first start and kept in the data folder. */
+  embeddedDbPort?: number;
+  /** PEERCERT_EMBEDDED_DB_RUN_AS: how PostgreSQL runs when the app runs as root (src/database/postgres-launcher.ts). */
+  embeddedDbRunAs?: 'auto' | 'namespace' | 'postgres';
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   publicBaseUrl: string;

@@ -18,6 +18,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(1) @Max(65535)
   PEERCERT_EMBEDDED_DB_PORT?: number;
 
+  @IsOptional() @IsIn(['auto', 'namespace', 'postgres'], { message: 'PEERCERT_EMBEDDED_DB_RUN_AS must be auto, namespace or postgres' })
+  PEERCERT_EMBEDDED_DB_RUN_AS?: 'auto' | 'namespace' | 'postgres';
+
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 

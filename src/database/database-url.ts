@@ -16,20 +16,53 @@ async function ensureDatabase(adminUrl: string, name: string) {
   }
 }
 
+/** Sessions on the server other than our own (an app started while a command ran). */
+async function otherSessions(adminUrl: string): Promise<number> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
+    return rows[0].n as number;
+  } finally {
+    await client.end();
+  }
+}
+
 export interface ResolvedDatabase {
   url: string;
-  /** Stops the embedded server; a no-op for an external DATABASE_URL. */
+  /** Stops the embedded server (the app at shutdown); a no-op for an external DATABASE_URL. */
   stop(): Promise<void>;
+  /**
+   * For commands (backup, admin:create, ...): stops the embedded server only if this
+   * process started it and no one else connected meanwhile; a server the running app
+   * uses is left alone.
+   */
+  release(): Promise<void>;
 }
+
+/** The embedded cluster folder inside the data folder. */
+export const embeddedClusterDir = (config: AppConfig) => join(config.dataDir, 'postgres');
 
 /** DATABASE_URL when given; otherwise the embedded PostgreSQL in the data folder. */
 export async function resolveDatabase(config: AppConfig, log: (m: string) => void): Promise<ResolvedDatabase> {
-  if (!config.embeddedDatabase) return { url: config.databaseUrl, stop: async () => undefined };
+  if (!config.embeddedDatabase) return { url: config.databaseUrl, stop: async () => undefined, release: async () => undefined };
   const pg: RunningPostgres = await startEmbeddedPostgres({
-    dataDir: join(config.dataDir, 'postgres'),
+    dataDir: embeddedClusterDir(config),
     port: config.embeddedDbPort,
+    portVariable: 'PEERCERT_EMBEDDED_DB_PORT',
+    runAs: config.embeddedDbRunAs,
     log,
   });
   await ensureDatabase(pg.url('postgres'), 'peercert');
-  return { url: pg.url('peercert'), stop: () => pg.stop() };
+  return {
+    url: pg.url('peercert'),
+    stop: () => pg.stop(),
+    release: async () => {
+      if (!pg.startedHere) return;
+      if (await otherSessions(pg.url('postgres')).catch(() => 0)) return;
+      await pg.stop();
+    },
+  };
 }

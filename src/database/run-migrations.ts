@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
 /** Any fixed number shared by all instances: the advisory lock that serializes migrations. */
-const MIGRATION_LOCK = 803_2020;
+export const MIGRATION_LOCK = 803_2020;
 
 /**
  * Runs pending migrations while holding a PostgreSQL advisory lock, so several instances

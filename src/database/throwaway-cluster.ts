@@ -1,19 +1,8 @@
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { runningServerPid } from './embedded-postgres';
 
 /** A free TCP port on loopback (for throwaway clusters and app processes in tests and benchmarks). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from './ports';
 
 /**
  * What an interrupted run of a throwaway cluster left behind: a server still up (kill -9

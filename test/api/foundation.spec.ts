@@ -12,6 +12,23 @@ describe('foundation: health, docs, errors, request ids', () => {
     expect(res.body).toEqual({ status: 'ok', database: 'up' });
   });
 
+  it('tells liveness from readiness: /health/ready needs the database and every migration applied', async () => {
+    expect((await t.http.get('/health/live').expect(200)).body).toEqual({ status: 'ok' });
+    const ready = await t.http.get('/health/ready').expect(200);
+    expect(ready.body).toMatchObject({ status: 'ok', database: 'up' });
+    const [last] = await t.db.query('SELECT id, timestamp, name FROM migrations ORDER BY timestamp DESC LIMIT 1');
+    await t.db.query('DELETE FROM migrations WHERE id = $1', [last.id]);
+    try {
+      const pending = await t.http.get('/health/ready').expect(503);
+      expect(pending.body.message).toContain(last.name);
+      await t.http.get('/health/live').expect(200);
+      await t.http.get('/health').expect(200); // as before: the database answers
+    } finally {
+      await t.db.query('INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)', [last.id, last.timestamp, last.name]);
+    }
+    await t.http.get('/health/ready').expect(200);
+  });
+
   it('describes the API at /docs-json and serves the UI at /docs', async () => {
     const json = await t.http.get('/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);
@@ -25,6 +42,11 @@ describe('foundation: health, docs, errors, request ids', () => {
     expect(res.headers['x-request-id']).toBe('trace-abc-123');
     const line = t.logs.find((l) => l.requestId === 'trace-abc-123' && l.msg === 'request');
     expect(line).toMatchObject({ method: 'GET', path: '/health', status: 200, level: 'info' });
+    // pino JSON lines: the id once per line, on every line of the request
+    const raw = t.rawLogs.filter((l) => l.includes('trace-abc-123'));
+    expect(raw.length).toBeGreaterThan(0);
+    for (const l of raw) expect(l.match(/"requestId"/g)).toHaveLength(1);
+    expect(t.logs.every((l) => typeof l.time === 'string' && typeof l.level === 'string')).toBe(true);
     const fresh = await t.http.get('/health');
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });

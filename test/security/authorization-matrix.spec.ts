@@ -50,6 +50,8 @@ const email = () => `m-${randomBytes(4).toString('hex')}@example.org`;
 
 const MATRIX: Record<string, Row> = {
   'GET /health': { expect: all('allow'), path: () => '/health' },
+  'GET /health/live': { expect: all('allow'), path: () => '/health/live' },
+  'GET /health/ready': { expect: all('allow'), path: () => '/health/ready' },
   'GET /docs': docs('/docs'), 'GET /docs/': docs('/docs/'), 'GET /docs-json': docs('/docs-json'), 'GET /docs-yaml': docs('/docs-yaml'),
   'GET /docs/index.html': docs('/docs/index.html'), 'GET /docs/swagger-ui-init.js': docs('/docs/swagger-ui-init.js'),
   'GET /docs/docs/swagger-ui-init.js': docs('/docs/docs/swagger-ui-init.js'), 'GET /docs/LICENSE': docs('/docs/LICENSE'),

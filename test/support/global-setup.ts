@@ -9,7 +9,7 @@ import { ASSETS_DIR } from '../../src/web/web-setup';
 import { CHROMIUM_ENV, chromiumPath } from './browser';
 
 /** A leftover of an interrupted run (kill -9 leaves the server up, Ctrl-C leaves the folder). */
-const clearLeftovers = () => clearThrowawayCluster(TEST_PG_DIR, [TEST_PG_DIR, `${TEST_PG_DIR}.password`]);
+const clearLeftovers = () => clearThrowawayCluster(TEST_PG_DIR, [TEST_PG_DIR, `${TEST_PG_DIR}.password`, `${TEST_PG_DIR}.log`]);
 
 /** One PostgreSQL for the whole run; a template database migrated once, copied per test file. */
 export default async function globalSetup() {

@@ -7,4 +7,5 @@ export default async function globalTeardown() {
   await pg?.stop();
   rmSync(TEST_PG_DIR, { recursive: true, force: true });
   rmSync(`${TEST_PG_DIR}.password`, { force: true });
+  rmSync(`${TEST_PG_DIR}.log`, { force: true });
 }

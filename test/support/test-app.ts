@@ -49,7 +49,6 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     databaseUrl,
     embeddedDatabase: false,
     dataDir: join(PROJECT_ROOT, '.test-pg', 'data'),
-    embeddedDbPort: 0,
     jwtSecret: TEST_JWT_SECRET,
     jwtExpiresInSeconds: 3600,
     publicBaseUrl: 'https://certs.example.org',

@@ -59,6 +59,8 @@ export const ERROR_STATUS = {
   ALREADY_CERTIFIED: 409,
   CERTIFICATE_NOT_FOUND: 404,
   CERTIFICATE_NOT_ACTIVE: 409,
+  // operations
+  NOT_READY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

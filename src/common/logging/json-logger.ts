@@ -1,32 +1,49 @@
 import { LoggerService } from '@nestjs/common';
-import { requestContext } from './request-context';
+import pino, { DestinationStream, Logger } from 'pino';
+import { currentRequestId } from './request-context';
 
-const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
-export type LogLevel = keyof typeof LEVELS;
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 /**
- * Structured logs: one JSON object per line on stdout, carrying the request id of the
- * request being served (if any).
+ * Structured logs through pino: one JSON object per line ({time, level, msg, context?,
+ * requestId?, ...fields}) on stdout, or to `write` (the tests capture lines that way).
+ * Every line written while a request is served carries its request id.
+ *
+ * This is Nest's LoggerService for the app and the scripts. nestjs-pino's own Logger is
+ * not used for that role because it keeps one root logger per process, and the tests
+ * and the benchmark run several apps in one process, each with its own log.
  */
 export class JsonLogger implements LoggerService {
-  constructor(private readonly level: LogLevel = 'info', private readonly write: (line: string) => void = (line) => { process.stdout.write(line + '\n'); }) {}
+  readonly pino: Logger;
 
-  private emit(level: Exclude<LogLevel, 'silent'>, message: unknown, context?: string, extra?: Record<string, unknown>) {
-    if (LEVELS[level] < LEVELS[this.level]) return;
-    const ctx = requestContext.getStore();
-    const entry: Record<string, unknown> = { time: new Date().toISOString(), level };
-    if (context) entry.context = context;
-    if (ctx?.requestId) entry.requestId = ctx.requestId;
+  constructor(level: LogLevel = 'info', write?: (line: string) => void) {
+    const destination: DestinationStream = write
+      ? { write: (chunk: string) => write(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk) }
+      : pino.destination({ dest: 1, sync: true });
+    this.pino = pino({
+      level,
+      base: undefined, // no pid/hostname on every line
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      // a line logged inside a request carries its id (unless the request's own logger bound it already)
+      mixin: (_obj, _level, logger) => {
+        const requestId = currentRequestId();
+        return requestId && !(logger as Logger).bindings().requestId ? { requestId } : {};
+      },
+    }, destination);
+  }
+
+  private emit(level: 'debug' | 'info' | 'warn' | 'error', message: unknown, context?: string, stack?: string) {
+    const fields: Record<string, unknown> = context ? { context } : {};
+    if (stack) fields.stack = stack;
     if (message instanceof Error) {
-      entry.msg = message.message;
-      entry.stack = message.stack;
+      this.pino[level]({ ...fields, stack: message.stack }, message.message);
     } else if (typeof message === 'object' && message !== null) {
-      Object.assign(entry, message);
+      const { msg, ...rest } = message as Record<string, unknown>;
+      this.pino[level]({ ...fields, ...rest }, msg === undefined ? undefined : String(msg));
     } else {
-      entry.msg = String(message);
+      this.pino[level](fields, String(message));
     }
-    if (extra) Object.assign(entry, extra);
-    this.write(JSON.stringify(entry));
   }
 
   log(message: unknown, context?: string) { this.emit('info', message, context); }
@@ -36,7 +53,7 @@ export class JsonLogger implements LoggerService {
   verbose(message: unknown, context?: string) { this.emit('debug', message, context); }
   error(message: unknown, stackOrContext?: string, context?: string) {
     const stack = context ? stackOrContext : undefined;
-    this.emit('error', message, context ?? stackOrContext, stack ? { stack } : undefined);
+    this.emit('error', message, context ?? stackOrContext, stack);
   }
   fatal(message: unknown, context?: string) { this.emit('error', message, context); }
 }
