@@ -24,7 +24,7 @@ export interface BenchDatabase {
 }
 
 /** What an interrupted run left: a server still up (kill -9) or the folder (Ctrl-C). */
-function clearLeftovers(): Promise<void> {
+export function clearLeftovers(): Promise<void> {
   return clearThrowawayCluster(CLUSTER, [BENCH_PG_ROOT]);
 }
 

@@ -23,8 +23,10 @@ import { QueryCounter } from './query-counter';
 import { figure, formatTable, sourceDigest, writeResults } from './report';
 import type { Figure } from './report';
 import { traineeEnrollments } from './scenarios';
+import { startupFigures, stopStartupApp } from './startup';
 
 /** `npm run bench [-- --quick]`: see docs/performance.md. */
+class StartupOnly extends Error {}
 const started = performance.now();
 const log = (m: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${m}`);
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -34,7 +36,7 @@ let stopDatabase: (() => Promise<void>) | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log(`${signal}: stopping PostgreSQL and giving up`);
-    void (stopDatabase?.() ?? Promise.resolve()).finally(() => process.exit(130));
+    void Promise.all([stopStartupApp().catch(() => undefined), stopDatabase?.()]).finally(() => process.exit(130));
   });
 }
 
@@ -58,6 +60,12 @@ async function main(): Promise<number> {
   log(`peercert benchmark, ${o.mode} mode: ${o.trainees} trainees in ${o.cohorts} cohorts, ${o.hourEntries} hour entries, ${o.quizAttempts} quiz attempts; ${machine.cpus} CPUs; src/ digest ${machine.sourceDigest}`);
   if (loadavg()[0] > 0.5) log(`warning: the machine is already busy (load average ${loadavg()[0].toFixed(2)}): other work will lower the figures`);
   try {
+    // 0. start-up and memory at rest, first, on an otherwise idle machine (nothing else of the bench runs yet)
+    const startup = await startupFigures(log);
+    figures.push(...startup.figures);
+    details.startup = startup.details;
+    if (o.startupOnly) throw new StartupOnly();
+
     db = await startBenchDatabase(log);
     const database = db;
     stopDatabase = () => database.stop(false);
@@ -151,8 +159,10 @@ async function main(): Promise<number> {
     details.backup = backups.details;
     details.finalCounts = await tableCounts(c);
   } catch (err) {
-    failure = err;
-    console.error(`\nbench failed: ${err instanceof Error ? err.stack : String(err)}`);
+    if (!(err instanceof StartupOnly)) {
+      failure = err;
+      console.error(`\nbench failed: ${err instanceof Error ? err.stack : String(err)}`);
+    }
   } finally {
     driver?.close();
     await second?.close().catch(() => undefined);
