@@ -25,12 +25,18 @@ export interface AppChild {
 export const ADMIN_EMAIL = 'admin@bench-app.example.org';
 export const ADMIN_PASSWORD = 'bench admin password, long enough';
 
-/** The flags `npm run start:prod` gives node, read from package.json so the bench measures what a provider runs. */
-export function startFlags(): string[] {
+/**
+ * The environment and node flags `npm run start:prod` starts the app with
+ * (`[VAR=value ...] node [flags] dist/src/main.js`), read from package.json so the bench
+ * measures what a provider runs.
+ */
+export function startCommand(): { env: Record<string, string>; flags: string[]; text: string } {
   const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const m = /^node\s+(.*?)\s*dist\/src\/main\.js$/.exec(scripts['start:prod'] ?? '');
-  if (!m) throw new Error(`package.json start:prod is not "node [flags] dist/src/main.js": ${scripts['start:prod']}`);
-  return m[1] ? m[1].split(/\s+/) : [];
+  const text = scripts['start:prod'] ?? '';
+  const m = /^((?:[A-Z_]+=\S+\s+)*)node\s+(.*?)\s*dist\/src\/main\.js$/.exec(text);
+  if (!m) throw new Error(`package.json start:prod is not "[VAR=value ...] node [flags] dist/src/main.js": ${text}`);
+  const env = Object.fromEntries(m[1].trim().split(/\s+/).filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  return { env, flags: m[2] ? m[2].split(/\s+/) : [], text };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,10 +61,10 @@ export async function startAppChild(dataDir: string, port: number, extraEnv: Rec
   Object.assign(env, {
     PEERCERT_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info',
     PEERCERT_ADMIN_EMAIL: ADMIN_EMAIL, PEERCERT_ADMIN_PASSWORD: ADMIN_PASSWORD, PEERCERT_TRAINING_PROVIDER: 'Bench Training Provider',
-    PEERCERT_VERIFY_RATE_LIMIT: '1000000', ...extraEnv,
+    PEERCERT_VERIFY_RATE_LIMIT: '1000000', ...startCommand().env, ...extraEnv,
   });
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...startFlags(), join(PROJECT_ROOT, 'dist', 'src', 'main.js')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...startCommand().flags, join(PROJECT_ROOT, 'dist', 'src', 'main.js')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Record<string, unknown>[] = [];
   let rest = '';
   let stderr = '';

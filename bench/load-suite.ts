@@ -41,10 +41,10 @@ export interface LoadOutcome {
 const P99_TARGET_MS = 50;
 const settle = () => new Promise((r) => setTimeout(r, 500));
 
-/** CPU per request: the app's (this process) and PostgreSQL's with anything else on the machine. */
+/** CPU per request: the app's (this process) and PostgreSQL's (its processes), and what other work took meanwhile. */
 function cpuPerRequest(r: Measured): string {
   const ms = (cores: number) => ((cores * 1000) / Math.max(r.requestsPerSec, 1)).toFixed(2);
-  return `CPU per request: app ${ms(r.cpu.appCores)} ms, PostgreSQL+other ${ms(r.cpu.otherCores)} ms`;
+  return `CPU per request: app ${ms(r.cpu.appCores)} ms, PostgreSQL ${ms(r.cpu.postgresCores)} ms (other work on the machine: ${r.cpu.otherCores} cores)`;
 }
 
 /** A route's figures against the bare route: requests/s (share of the ceiling) and p99. */

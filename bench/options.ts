@@ -28,14 +28,16 @@ export interface BenchOptions {
   backupOnly: boolean;
   /** Only start-up and memory at rest (bench/startup.ts). */
   startupOnly: boolean;
+  /** Everything but start-up and memory at rest (while working on the other figures). */
+  skipStartup: boolean;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const known = new Set(['--quick', '--keep-db', '--backup-only', '--startup-only']);
+  const known = new Set(['--quick', '--keep-db', '--backup-only', '--startup-only', '--skip-startup']);
   const unknown = argv.filter((a) => !known.has(a));
-  if (unknown.length) throw new Error(`unknown option(s): ${unknown.join(' ')} (use --quick, --keep-db, --backup-only, --startup-only)`);
+  if (unknown.length) throw new Error(`unknown option(s): ${unknown.join(' ')} (use --quick, --keep-db, --backup-only, --startup-only, --skip-startup)`);
   const quick = argv.includes('--quick');
-  const common = { connections: 50, earlyFraction: 0.01, certificates: 20, growthSamples: 50, pdfRenders: 50, keepDatabase: argv.includes('--keep-db'), backupOnly: argv.includes('--backup-only'), startupOnly: argv.includes('--startup-only') };
+  const common = { connections: 50, earlyFraction: 0.01, certificates: 20, growthSamples: 50, pdfRenders: 50, keepDatabase: argv.includes('--keep-db'), backupOnly: argv.includes('--backup-only'), startupOnly: argv.includes('--startup-only'), skipStartup: argv.includes('--skip-startup') };
   return quick
     ? { ...common, mode: 'quick', trainees: 500, cohorts: 20, hourEntries: 50_000, quizAttempts: 10_000, batchSize: 100, loadSeconds: 5, warmupSeconds: 1, openAttempts: 1_500 }
     : { ...common, mode: 'full', trainees: 10_000, cohorts: 400, hourEntries: 1_000_000, quizAttempts: 200_000, batchSize: 1_000, loadSeconds: 10, warmupSeconds: 2, openAttempts: 6_000 };

@@ -61,10 +61,12 @@ async function main(): Promise<number> {
   if (loadavg()[0] > 0.5) log(`warning: the machine is already busy (load average ${loadavg()[0].toFixed(2)}): other work will lower the figures`);
   try {
     // 0. start-up and memory at rest, first, on an otherwise idle machine (nothing else of the bench runs yet)
-    const startup = await startupFigures(log);
-    figures.push(...startup.figures);
-    details.startup = startup.details;
-    if (o.startupOnly) throw new StartupOnly();
+    if (!o.skipStartup) {
+      const startup = await startupFigures(log);
+      figures.push(...startup.figures);
+      details.startup = startup.details;
+      if (o.startupOnly) throw new StartupOnly();
+    }
 
     db = await startBenchDatabase(log);
     const database = db;

@@ -7,7 +7,7 @@ import { clearThrowawayCluster, freePort } from '../src/database/throwaway-clust
 import { hashPassword } from '../src/users/password';
 import { ASSETS_DIR } from '../src/web/web-setup';
 import type { Role } from '../src/access/role';
-import { startAppChild, startFlags } from './app-process';
+import { startAppChild, startCommand } from './app-process';
 import type { AppChild } from './app-process';
 import { BENCH_PG_ROOT, clearLeftovers } from './database';
 import { createActivity, createPeople, tableCounts } from './dataset';
@@ -84,7 +84,7 @@ export async function startupFigures(log: (m: string) => void): Promise<StartupO
   await clearThrowawayCluster(cluster, [dataDir]);
   await clearLeftovers(); // no server of an interrupted run may share PostgreSQL's pages with this one
   const port = await freePort();
-  log(`start-up and memory: the app as \`node ${startFlags().join(' ')} dist/src/main.js\` with its embedded PostgreSQL in ${dataDir}`);
+  log(`start-up and memory: the app as \`${startCommand().text}\` (npm run start:prod) with its embedded PostgreSQL in ${dataDir}`);
 
   // 1. as on a fresh clone: no data folder, no compiled assets
   rmSync(ASSETS_DIR, { recursive: true, force: true });
@@ -174,6 +174,6 @@ export async function startupFigures(log: (m: string) => void): Promise<StartupO
   ];
   return {
     figures,
-    details: { dataDir, flags: startFlags(), fresh, starts, counts, warmup: { ...warm, statuses: warm.statuses }, busy, rest, loads: loads.map((l) => ({ rssMiB: l.rssMiB, memory: l.memory })), statuses: mergeStatuses([warm, ...loads.flatMap((l) => l.walks)]) },
+    details: { dataDir, command: startCommand().text, fresh, starts, counts, warmup: { ...warm, statuses: warm.statuses }, busy, rest, loads: loads.map((l) => ({ rssMiB: l.rssMiB, memory: l.memory })), statuses: mergeStatuses([warm, ...loads.flatMap((l) => l.walks)]) },
   };
 }

@@ -1,8 +1,6 @@
-import './common/startup/compile-cache'; // first: every module after it is read from the cache
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { saveCompileCache } from './common/startup/compile-cache';
 import { StartupClock } from './common/startup/startup-clock';
 import { JsonLogger } from './common/logging/json-logger';
 import { ConfigError } from './config/environment';
@@ -44,7 +42,6 @@ async function bootstrap() {
   clock.mark('listen');
   log.log({ msg: 'listening', port: config.port, docs: `${config.publicBaseUrl}/docs`, embeddedDatabase: config.embeddedDatabase });
   log.log({ msg: 'started', ms: clock.elapsed(), stages: clock.stages });
-  saveCompileCache();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
