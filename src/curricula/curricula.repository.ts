@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { LessonEntity } from './entities/lesson.entity';
 import { ModuleEntity } from './entities/module.entity';
 import { ProgramVersionEntity } from './entities/program-version.entity';
+
+/** A module as progress counts need it: what is fixed for a program version. */
+export interface ModuleOutline {
+  moduleId: string;
+  number: number;
+  title: string;
+  attemptLimit: number;
+  lessonIds: string[];
+}
 
 export interface ModuleStats {
   moduleId: string;
@@ -43,6 +52,26 @@ export class CurriculaRepository {
   }
 
   private readonly versionCache = new Map<string, ProgramVersionEntity>();
+
+  /**
+   * The modules of a version in order, with their lesson ids: fixed once the version is
+   * written, so read once per process (a few kilobytes per version). Progress counts then
+   * need only the enrollment's own rows, not a join over lessons and modules per request.
+   */
+  async outline(versionId: string, m?: EntityManager): Promise<ModuleOutline[]> {
+    const cached = this.outlineCache.get(versionId);
+    if (cached) return cached;
+    const rows: ModuleOutline[] = await (m ?? this.db.manager).query(
+      `SELECT m.id AS "moduleId", m.number, m.title, (m.quiz_settings->>'attemptLimit')::int AS "attemptLimit",
+              coalesce((SELECT array_agg(l.id ORDER BY l.position) FROM lessons l WHERE l.module_id = m.id), '{}') AS "lessonIds"
+         FROM modules m WHERE m.program_version_id = $1 ORDER BY m.number`,
+      [versionId],
+    );
+    if (rows.length) this.outlineCache.set(versionId, rows);
+    return rows;
+  }
+
+  private readonly outlineCache = new Map<string, ModuleOutline[]>();
 
   versions(code: string): Promise<ProgramVersionEntity[]> {
     return this.db.getRepository(ProgramVersionEntity).find({ where: { programCode: code }, order: { seq: 'ASC' } });
