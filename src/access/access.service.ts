@@ -12,6 +12,8 @@ import { CertificateEntity } from '../certificates/entities/certificate.entity';
 import { rows, statement } from '../database/prepared';
 import type { Statement } from '../database/prepared';
 import { teaches } from './access-sql';
+import { ATTEMPT_JSON, attemptFromRow } from '../quizzes/attempt-row';
+import type { QuizAttemptRow } from '../quizzes/attempt-row';
 import { Permission, roleHas } from './permissions';
 
 /**
@@ -69,6 +71,11 @@ function enrollmentStatement(mode: AccessMode, extra?: EnrollmentExtra<unknown>)
   }
   return s;
 }
+
+const ATTEMPT_STATEMENTS = Object.fromEntries((['view', 'own', 'teach'] as const).map((mode) => [mode, statement(`access.attempt.${mode}`,
+  `SELECT ${ENROLLMENT_COLUMNS}, ${ATTEMPT_JSON} AS a
+     FROM quiz_attempts a JOIN enrollments e ON e.id = a.enrollment_id JOIN users u ON u.id = e.user_id
+    WHERE a.id = $1 AND ${ENROLLMENT_RULE[mode]}`)])) as Record<AccessMode, Statement>;
 
 const RULE = {
   view: `(:role = 'admin' OR e.user_id = :uid OR ${teaches('e.cohort_id', ':uid', ':role')})`,
@@ -129,14 +136,12 @@ export class AccessService {
     return c;
   }
 
+  /** Asked by every submit: the attempt and its enrollment in one named statement, no entity hydration. */
   async attempt(user: AuthUser, id: string, mode: AccessMode): Promise<{ attempt: QuizAttemptEntity; enrollment: EnrollmentAccess }> {
-    const qb = this.db.getRepository(QuizAttemptEntity).createQueryBuilder('a')
-      .innerJoinAndMapOne('a.enrollment', EnrollmentEntity, 'e', 'e.id = a.enrollment_id')
-      .where('a.id = :id', { id }).andWhere(RULE[mode], { uid: user.id, role: user.role });
-    const row = await withStanding(qb);
-    if (!row) throw new AppError('ATTEMPT_NOT_FOUND', 'No quiz attempt with that id is visible to you.');
-    const { enrollment, ...attempt } = row.entity as QuizAttemptEntity & { enrollment: EnrollmentEntity };
-    return { attempt: attempt as QuizAttemptEntity, enrollment: { ...enrollment, traineeActive: row.traineeActive } };
+    const found = await rows<Record<string, unknown>>(this.db, ATTEMPT_STATEMENTS[mode], [id, user.id, user.role]);
+    if (!found.length) throw new AppError('ATTEMPT_NOT_FOUND', 'No quiz attempt with that id is visible to you.');
+    const { a, ...enrollment } = found[0] as unknown as { a: QuizAttemptRow } & EnrollmentAccess;
+    return { attempt: attemptFromRow(a), enrollment: enrollment as EnrollmentAccess };
   }
 }
 

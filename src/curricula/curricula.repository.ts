@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LessonEntity } from './entities/lesson.entity';
 import { ModuleEntity } from './entities/module.entity';
 import { ProgramVersionEntity } from './entities/program-version.entity';
+import { QuestionEntity } from './entities/question.entity';
 
 /** A module as progress counts need it: what is fixed for a program version. */
 export interface ModuleOutline {
@@ -99,9 +100,44 @@ export class CurriculaRepository {
     );
   }
 
-  module(versionId: string, number: number): Promise<ModuleEntity | null> {
-    return this.db.getRepository(ModuleEntity).findOne({ where: { programVersionId: versionId, number } });
+  /** A module of a version by number (cached: a version's modules never change). */
+  async module(versionId: string, number: number): Promise<ModuleEntity | null> {
+    const key = `${versionId}:${number}`;
+    const cached = this.moduleCache.get(key);
+    if (cached) return cached;
+    const mod = await this.db.getRepository(ModuleEntity).findOne({ where: { programVersionId: versionId, number } });
+    if (mod) {
+      this.moduleCache.set(key, mod);
+      this.moduleCache.set(mod.id, mod);
+    }
+    return mod;
   }
+
+  /** A module by id (cached, as above). */
+  async moduleById(id: string): Promise<ModuleEntity> {
+    const cached = this.moduleCache.get(id);
+    if (cached) return cached;
+    const mod = await this.db.getRepository(ModuleEntity).findOneByOrFail({ id });
+    this.moduleCache.set(id, mod);
+    return mod;
+  }
+
+  private readonly moduleCache = new Map<string, ModuleEntity>();
+
+  /**
+   * A module's question pool with its answer key, in order (cached: fixed with the version;
+   * a few kilobytes a module). Only the server reads it: it grades, and maps questions to
+   * responses through attempt-mapping, which never shows the key before submission.
+   */
+  async questionPool(moduleId: string): Promise<QuestionEntity[]> {
+    const cached = this.poolCache.get(moduleId);
+    if (cached) return cached;
+    const pool = await this.db.getRepository(QuestionEntity).find({ where: { moduleId }, order: { position: 'ASC' } });
+    if (pool.length) this.poolCache.set(moduleId, pool);
+    return pool;
+  }
+
+  private readonly poolCache = new Map<string, QuestionEntity[]>();
 
   lessons(moduleId: string): Promise<LessonEntity[]> {
     return this.db.getRepository(LessonEntity).find({ where: { moduleId }, order: { position: 'ASC' } });
