@@ -16,6 +16,8 @@ export class HomeController {
   @Get()
   @RequirePermission(Permission.ProfileRead)
   async page(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    // an administrator's start page is the admin home (sign-in and "/" land here)
+    if (user.role === 'admin') return void res.redirect(303, '/admin');
     renderPage(res, 'trainee/home', toHomeView(user, await this.overview.forUser(user)));
   }
 }
