@@ -8,6 +8,7 @@ import { AddQuizAttemptProgressIndex1763900600000 } from './1763900600000-AddQui
 import { AddWebSessionsAndCredentials1764000000000 } from './1764000000000-AddWebSessionsAndCredentials';
 import { AddModuleSources1764100000000 } from './1764100000000-AddModuleSources';
 import { RequireSupervisorSignOff1764300000000 } from './1764300000000-RequireSupervisorSignOff';
+import { CreateCertificateBatches1764600000000 } from './1764600000000-CreateCertificateBatches';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AddWebSessionsAndCredentials1764000000000,
   AddModuleSources1764100000000,
   RequireSupervisorSignOff1764300000000,
+  CreateCertificateBatches1764600000000,
 ];

@@ -6,6 +6,6 @@ import { EnrollmentsService } from './enrollments.service';
 @Module({
   controllers: [EnrollmentsController],
   providers: [EnrollmentsService, EnrollmentsRepository],
-  exports: [EnrollmentsRepository],
+  exports: [EnrollmentsRepository, EnrollmentsService],
 })
 export class EnrollmentsModule {}

@@ -1,15 +1,27 @@
 import { Module } from '@nestjs/common';
+import { CertificatesModule } from '../certificates/certificates.module';
+import { CohortsModule } from '../cohorts/cohorts.module';
+import { CurriculaModule } from '../curricula/curricula.module';
+import { EligibilityModule } from '../eligibility/eligibility.module';
+import { EnrollmentsModule } from '../enrollments/enrollments.module';
 import { ReportsModule } from '../reports/reports.module';
 import { UsersModule } from '../users/users.module';
+import { BatchesPagesController } from './admin/certificates/batches-pages.controller';
+import { CertificatesAdminController } from './admin/certificates/certificates-pages.controller';
+import { CohortsPagesController } from './admin/cohorts/cohorts-pages.controller';
 import { AdminHomeController } from './admin/home/admin-home.controller';
 import { HandoverController } from './admin/handover/handover.controller';
 import { PasswordHandover } from './admin/handover/password-handover';
+import { ProgramsPagesController } from './admin/programs/programs-pages.controller';
 import { UsersPagesController } from './admin/users/users-pages.controller';
 
 /** The administrator's pages under /admin: users, programs, cohorts and rosters, certificates, reports, the audit log. */
 @Module({
-  imports: [UsersModule, ReportsModule],
-  controllers: [AdminHomeController, UsersPagesController, HandoverController],
+  imports: [UsersModule, ReportsModule, CurriculaModule, CohortsModule, EnrollmentsModule, CertificatesModule, EligibilityModule],
+  controllers: [
+    AdminHomeController, UsersPagesController, HandoverController, ProgramsPagesController, CohortsPagesController,
+    BatchesPagesController, CertificatesAdminController,
+  ],
   providers: [PasswordHandover],
 })
 export class AdminPagesModule {}

@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   ENROLLMENT_NOT_ACTIVE: 409,
   BAD_START_DATE: 422,
   IMPORT_INVALID: 422,
+  /** The pages enroll by email: nobody has that one. */
+  NO_USER_WITH_EMAIL: 422,
   // learning and quizzes
   LESSON_NOT_FOUND: 404,
   ATTEMPT_NOT_FOUND: 404,
@@ -59,6 +61,7 @@ export const ERROR_STATUS = {
   ALREADY_CERTIFIED: 409,
   CERTIFICATE_NOT_FOUND: 404,
   CERTIFICATE_NOT_ACTIVE: 409,
+  BATCH_NOT_FOUND: 404,
   // operations
   NOT_READY: 503,
 } as const;

@@ -27,7 +27,7 @@ export interface LayoutModel {
   /** A one-shot message from the previous step (post, redirect, get). */
   flash: { key: string; vars?: Record<string, string | number> } | null;
   /** content-hashed asset paths */
-  assets: { css: string; quizTimer: string };
+  assets: { css: string; quizTimer: string; jobProgress: string };
 }
 
 /** `exact`: current on that very page only (a section's home, whose pages have their own entries). */
