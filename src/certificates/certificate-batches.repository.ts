@@ -45,6 +45,13 @@ export class CertificateBatchesRepository {
     return (await this.db.query(`SELECT id FROM certificate_batches WHERE cohort_id = $1 AND status IN ('queued', 'running') ORDER BY created_at LIMIT 1`, [cohortId]))[0]?.id;
   }
 
+  /** Enrollments of the cohort holding a current certificate (a batch reports them as already certified). */
+  certified(cohortId: string): Promise<{ enrollmentId: string; certificateId: string }[]> {
+    return this.db.query(
+      `SELECT c.enrollment_id AS "enrollmentId", c.id AS "certificateId" FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
+        WHERE e.cohort_id = $1 AND c.status = 'active' ORDER BY c.issued_at`, [cohortId]);
+  }
+
   async progress(id: string, done: number, candidates: number): Promise<void> {
     await this.db.query(`UPDATE certificate_batches SET status = 'running', started_at = coalesce(started_at, now()), done = $2, candidates = $3 WHERE id = $1`, [id, done, candidates]);
   }

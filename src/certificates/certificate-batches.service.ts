@@ -59,8 +59,10 @@ export class CertificateBatchesService {
 
   private async run(actor: AuthUser, id: string, cohortId: string): Promise<void> {
     try {
+      const before = await this.batches.certified(cohortId);
       const result = await this.issuing.batch(actor, cohortId, (done, total) => this.batches.progress(id, done, total));
-      await this.batches.finish(id, result);
+      // those certified before the batch started, and any certified by a racing request meanwhile
+      await this.batches.finish(id, { ...result, alreadyCertified: [...before, ...result.alreadyCertified] });
     } catch (err) {
       await this.batches.fail(id);
       this.logger.error({ msg: 'certificate batch failed', batchId: id, error: err instanceof Error ? err.message : String(err) });
