@@ -5,6 +5,7 @@ import { CreateHoursAndAttestations1763900300000 } from './1763900300000-CreateH
 import { CreateCertificates1763900400000 } from './1763900400000-CreateCertificates';
 import { CreateIndicatorTargets1763900500000 } from './1763900500000-CreateIndicatorTargets';
 import { AddQuizAttemptProgressIndex1763900600000 } from './1763900600000-AddQuizAttemptProgressIndex';
+import { ThrottleSignInByAccountAndAddress1764400000000 } from './1764400000000-ThrottleSignInByAccountAndAddress';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateCertificates1763900400000,
   CreateIndicatorTargets1763900500000,
   AddQuizAttemptProgressIndex1763900600000,
+  ThrottleSignInByAccountAndAddress1764400000000,
 ];

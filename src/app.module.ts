@@ -24,6 +24,7 @@ import { CertificatesModule } from './certificates/certificates.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ReportsModule } from './reports/reports.module';
 import { CalendarModule } from './common/calendar';
+import { HashingModule } from './common/hashing/password-hasher';
 import { UsersModule } from './users/users.module';
 
 /**
@@ -39,6 +40,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         CalendarModule,
+        HashingModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         AuditModule,
         UsersModule,

@@ -61,6 +61,7 @@ const MATRIX: Record<string, Row> = {
   'GET /users': { expect: adminOnly, path: () => '/users' },
   'GET /users/:id': { expect: adminOnly, path: (f) => `/users/${f.trainee.id}` },
   'PATCH /users/:id': { expect: adminOnly, path: (f) => `/users/${f.spareTrainee.id}`, body: () => ({ displayName: 'Spare' }) },
+  'POST /users/:id/unlock-sign-in': { expect: adminOnly, path: (f) => `/users/${f.spareTrainee.id}/unlock-sign-in` },
   'GET /audit': { expect: adminOnly, path: () => '/audit' },
 
   'GET /programs': { expect: signedIn, path: () => '/programs' },

@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   LOGIN_THROTTLED: 429,
   // generic
   RATE_LIMITED: 429,
+  /** Too much password hashing waiting (sign-in floods): try again shortly. */
+  SERVER_BUSY: 503,
   // users
   USER_NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
