@@ -29,6 +29,8 @@ export function benchConfig(databaseUrl: string): AppConfig {
     timezone: 'America/Los_Angeles',
     verifyRateLimitPerMinute: 1_000_000_000,
     logLevel: 'warn',
+    importSyncLimit: 50,
+    runJobs: true,
   };
 }
 

@@ -6,6 +6,7 @@ import { CreateCertificates1763900400000 } from './1763900400000-CreateCertifica
 import { CreateIndicatorTargets1763900500000 } from './1763900500000-CreateIndicatorTargets';
 import { AddQuizAttemptProgressIndex1763900600000 } from './1763900600000-AddQuizAttemptProgressIndex';
 import { ThrottleSignInByAccountAndAddress1764400000000 } from './1764400000000-ThrottleSignInByAccountAndAddress';
+import { CreateRosterImports1764400100000 } from './1764400100000-CreateRosterImports';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateIndicatorTargets1763900500000,
   AddQuizAttemptProgressIndex1763900600000,
   ThrottleSignInByAccountAndAddress1764400000000,
+  CreateRosterImports1764400100000,
 ];

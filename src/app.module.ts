@@ -25,6 +25,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ReportsModule } from './reports/reports.module';
 import { CalendarModule } from './common/calendar';
 import { HashingModule } from './common/hashing/password-hasher';
+import { JobsModule } from './jobs/job-queue.service';
 import { UsersModule } from './users/users.module';
 
 /**
@@ -41,6 +42,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CalendarModule,
         HashingModule,
+        JobsModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         AuditModule,
         UsersModule,

@@ -23,6 +23,10 @@ export interface AppConfig {
   /** IANA time zone that decides what "today" is for dates such as hour entries. */
   timezone: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** A roster import creating more accounts than this runs as a background job (202). */
+  importSyncLimit: number;
+  /** Whether this instance runs queued jobs (roster imports); every instance can enqueue them. */
+  runJobs: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

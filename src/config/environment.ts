@@ -45,6 +45,12 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'PEERCERT_TIMEZONE must be an IANA time zone such as America/Los_Angeles' })
   PEERCERT_TIMEZONE?: string;
 
+  @IsOptional() @IsInt() @Min(0) @Max(10_000)
+  PEERCERT_IMPORT_SYNC_LIMIT?: number;
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'PEERCERT_RUN_JOBS must be true or false' })
+  PEERCERT_RUN_JOBS?: 'true' | 'false';
+
   @IsOptional() @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
   LOG_LEVEL?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }

@@ -40,6 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     verifyRateLimitPerMinute: vars.PEERCERT_VERIFY_RATE_LIMIT ?? 60,
     timezone: vars.PEERCERT_TIMEZONE ?? 'America/Los_Angeles',
     logLevel: vars.LOG_LEVEL ?? 'info',
+    importSyncLimit: vars.PEERCERT_IMPORT_SYNC_LIMIT ?? 50,
+    runJobs: vars.PEERCERT_RUN_JOBS !== 'false',
   };
 }
 

@@ -4,6 +4,7 @@ import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { clearThrowawayCluster, freePort } from '../../src/database/throwaway-cluster';
 import { ADMIN_URL_ENV, TEMPLATE_DB, TEMPLATE_URL_ENV, TEST_PG_DIR, urlFor } from './test-db';
 import { prepareTemplate } from './prepare-template';
+import { prepareJobQueue } from '../../src/jobs/job-queue';
 
 /** A leftover of an interrupted run (kill -9 leaves the server up, Ctrl-C leaves the folder). */
 const clearLeftovers = () => clearThrowawayCluster(TEST_PG_DIR, [TEST_PG_DIR, `${TEST_PG_DIR}.password`]);
@@ -28,5 +29,7 @@ export default async function globalSetup() {
   const templateUrl = urlFor(TEMPLATE_DB);
   process.env[TEMPLATE_URL_ENV] = templateUrl;
   await runMigrations(templateUrl);
+  // pg-boss's schema and queues, so each copy starts its job queue without installing it
+  await prepareJobQueue(templateUrl);
   await prepareTemplate(templateUrl);
 }

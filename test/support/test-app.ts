@@ -60,6 +60,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     verifyRateLimitPerMinute: 60,
     trustProxy: 'loopback',
     logLevel: 'info',
+    importSyncLimit: 50,
+    runJobs: true,
     ...overrides,
   };
 }

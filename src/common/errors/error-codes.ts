@@ -27,6 +27,10 @@ export const ERROR_STATUS = {
   ENROLLMENT_NOT_ACTIVE: 409,
   BAD_START_DATE: 422,
   IMPORT_INVALID: 422,
+  IMPORT_NOT_FOUND: 404,
+  IMPORT_NOT_FINISHED: 409,
+  /** The one-time passwords of an import were already retrieved, or their time ran out. */
+  IMPORT_RESULT_GONE: 410,
   // learning and quizzes
   LESSON_NOT_FOUND: 404,
   ATTEMPT_NOT_FOUND: 404,
