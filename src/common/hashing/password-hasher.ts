@@ -14,14 +14,15 @@ export type HashLane = 'sign-in' | 'account' | 'bulk';
  * Each argon2id hash takes 64 MiB and about 0.1 s of a core, on libuv's 4-thread pool.
  * Left alone, 150 imported accounts queued 150 hashes ahead of every sign-in (82 s), and a
  * login flood could queue any number. So every hash goes through one limiter: as many at
- * once as there are cores (2 to 4), imports never more than one of them, sign-ins first;
- * a lane whose queue is full is answered 503 at once.
+ * once as there are cores (2 to 4), sign-ins first; an import hashes one account at a time,
+ * and only while no sign-in or password change is being checked; a lane whose queue is
+ * full is answered 503 at once.
  */
 export const HASH_SLOTS = Math.min(4, Math.max(2, availableParallelism()));
 const LANES = {
   'sign-in': { priority: 0, maxQueued: 32 },
   account: { priority: 1, maxQueued: 32 },
-  bulk: { priority: 2, maxRunning: 1, maxQueued: 1000 },
+  bulk: { priority: 2, maxRunning: 1, maxQueued: 1000, idleOnly: true },
 } as const;
 
 @Injectable()

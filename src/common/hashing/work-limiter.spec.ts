@@ -46,6 +46,18 @@ describe('WorkLimiter', () => {
     expect(g.started).toEqual(['b1', 's1', 'b2']);
   });
 
+  it('holds background work back while urgent work runs or waits', async () => {
+    const l = new WorkLimiter(2, { signIn: { priority: 0, maxQueued: 5 }, bulk: { priority: 2, maxRunning: 1, maxQueued: 5, idleOnly: true } });
+    const g = gate();
+    void l.run('signIn', g.job('s1'));
+    void l.run('bulk', g.job('b1'));
+    expect(g.started).toEqual(['s1']); // a slot is free, but a sign-in is running
+    await g.release('s1');
+    expect(g.started).toEqual(['s1', 'b1']);
+    void l.run('signIn', g.job('s2')); // a running import hash is not stopped
+    expect(g.started).toEqual(['s1', 'b1', 's2']);
+  });
+
   it('refuses at once when the lane queue is full, and counts it', async () => {
     const l = new WorkLimiter(1, lanes);
     const g = gate();

@@ -11,6 +11,8 @@ export interface LaneOptions {
   maxRunning?: number;
   /** At most this many wait; more are refused. */
   maxQueued: number;
+  /** Starts only while no more urgent lane has work running or waiting (background work). */
+  idleOnly?: boolean;
 }
 
 export class LimiterBusyError extends Error {
@@ -76,8 +78,9 @@ export class WorkLimiter<L extends string> {
   }
 
   private canStart(lane: L): boolean {
-    const cap = this.lanes[lane].maxRunning ?? this.slots;
-    return this.running < this.slots && this.runningByLane.get(lane)! < cap;
+    const { maxRunning, idleOnly, priority } = this.lanes[lane];
+    if (this.running >= this.slots || this.runningByLane.get(lane)! >= (maxRunning ?? this.slots)) return false;
+    return !idleOnly || (Object.keys(this.lanes) as L[]).every((l) => this.lanes[l].priority >= priority || (this.runningByLane.get(l) === 0 && this.queues.get(l)!.length === 0));
   }
 
   /** A waiting job of a more urgent lane goes first. */
