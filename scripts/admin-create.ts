@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { Client } from 'pg';
+import { personNameProblem } from '../src/common/validation/person-name';
 import { hashPassword } from '../src/users/password';
 import { runMigrations } from '../src/database/run-migrations';
 import { withDatabase } from './cli-database';
@@ -22,6 +23,11 @@ async function main() {
     console.error('Usage: npm run admin:create -- --email you@example.org --name "Full Legal Name" [--password ...]');
     process.exit(2);
   }
+  const nameProblem = personNameProblem(fullName.trim().normalize('NFC'));
+  if (nameProblem) {
+    console.error(`--name ${nameProblem}`);
+    process.exit(2);
+  }
   if (!password) {
     const rl = createInterface({ input: process.stdin, output: process.stdout });
     password = await rl.question('Password (12 characters or more): ');
@@ -42,7 +48,7 @@ async function main() {
         `INSERT INTO users (email, full_name, role, password_hash) VALUES ($1, $2, 'admin', $3)
          ON CONFLICT (lower(email)) DO UPDATE SET role = 'admin', active = true, password_hash = EXCLUDED.password_hash, updated_at = now()
          RETURNING id, (xmax = 0) AS inserted`,
-        [email, fullName, hash],
+        [email, fullName.trim().normalize('NFC'), hash],
       );
       await c.query(
         `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, after) VALUES (NULL, 'user.admin-create', 'user', $1, $2)`,

@@ -60,6 +60,8 @@ export const ERROR_STATUS = {
   ALREADY_CERTIFIED: 409,
   CERTIFICATE_NOT_FOUND: 404,
   CERTIFICATE_NOT_ACTIVE: 409,
+  /** The holder's name has characters the certificate fonts cannot print (they are listed). */
+  NAME_NOT_PRINTABLE: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
