@@ -12,6 +12,8 @@ export interface RosterRow {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** More than a cohort ever holds; beyond it a file is a mistake (or an attempt to keep a worker busy for hours). */
+export const MAX_ROSTER_ROWS = 5000;
 const HEADERS: Record<string, keyof Omit<RosterRow, 'line'>> = {
   email: 'email', fullname: 'fullName', full_name: 'fullName', 'full name': 'fullName', name: 'fullName',
   displayname: 'displayName', display_name: 'displayName', startedon: 'startedOn', started_on: 'startedOn',
@@ -34,6 +36,9 @@ export function parseRosterCsv(text: string, today: string): { rows: RosterRow[]
     return { rows: [], problems: [{ line: e.lines ?? 1, field: '(csv)', message: `The file is not valid CSV: ${e.message}` }] };
   }
   if (records.length === 0) return { rows: [], problems: [{ line: 1, field: '(csv)', message: 'The file has no trainees: a header row (email,fullName[,displayName][,startedOn]) then one row per trainee.' }] };
+  if (records.length > MAX_ROSTER_ROWS) {
+    return { rows: [], problems: [{ line: records[MAX_ROSTER_ROWS].info.lines, field: '(csv)', message: `A roster may list at most ${MAX_ROSTER_ROWS} trainees; split the file.` }] };
+  }
   const unknown = Object.keys(records[0].record).filter((k) => k.startsWith('?'));
   if (unknown.length) problems.push({ line: 1, field: '(header)', message: `Unknown column(s): ${unknown.map((k) => k.slice(1)).join(', ')}. Known: email, fullName, displayName, startedOn.` });
   if (!('email' in records[0].record) || !('fullName' in records[0].record)) {

@@ -1,5 +1,5 @@
 import { renderCertificatePdf, CertificatePdfData, UnprintableNameError } from './certificate-pdf';
-import { isLoaded } from './name-fonts';
+import { isLoaded, plainTextProblem } from './name-fonts';
 
 async function text(pdf: Buffer): Promise<string> {
   const { PDFParse } = await import('pdf-parse');
@@ -64,5 +64,12 @@ describe('certificate PDF', () => {
     const err = await renderCertificatePdf(data('Ana\nPérez')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnprintableNameError);
     expect((err as Error).message).toBe('The certificate cannot print this name: U+000A is a control, formatting or line-break character, which would change what is printed.');
+  });
+
+  it('says when other printed text (the provider name) has characters its font lacks', () => {
+    expect(plainTextProblem('Golden State Peer Training Institute')).toBeNull();
+    expect(plainTextProblem('Instituto Peñasco, Ltd. & Co.')).toBeNull();
+    expect(plainTextProblem('加州同伴培训')).toMatch(/^The certificate cannot print this text: "加" \(U\+52A0\) is not in the certificate fonts/);
+    expect(plainTextProblem('Line\nBreak')).toContain('U+000A is a control');
   });
 });

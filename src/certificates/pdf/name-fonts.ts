@@ -101,3 +101,18 @@ export function describeUnprintable(list: Unprintable[]): string {
     .map((u) => `${NOT_PRINTED.test(u.character) ? u.codePoint : `"${u.character}" (${u.codePoint})`} is ${u.reason}`);
   return `The certificate cannot print this name: ${parts.join('; ')}${list.length > 5 ? '; ...' : ''}.`;
 }
+
+/**
+ * Other text a certificate prints in DejaVu alone (the training provider's name, from
+ * PEERCERT_TRAINING_PROVIDER): why it cannot be printed, or null. Checked at start.
+ */
+export function plainTextProblem(text: string): string | null {
+  const unprintable: Unprintable[] = [];
+  for (const { segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)) {
+    const cps = [...segment].map((c) => c.codePointAt(0)!);
+    const why = NOT_PRINTED.test(segment) ? 'a control, formatting or line-break character, which would change what is printed'
+      : cps.every((cp) => font('Bold').hasGlyphForCodePoint(cp) && font('Regular').hasGlyphForCodePoint(cp)) ? null : 'not in the certificate fonts for this text (DejaVu Sans)';
+    if (why) unprintable.push({ character: segment, codePoint: cps.map(hex).join(' '), reason: why });
+  }
+  return unprintable.length ? describeUnprintable(unprintable).replace('this name', 'this text') : null;
+}
