@@ -26,6 +26,8 @@ import { CertificatesModule } from './certificates/certificates.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ReportsModule } from './reports/reports.module';
 import { CalendarModule } from './common/calendar';
+import { HashingModule } from './common/hashing/password-hasher';
+import { JobsModule } from './jobs/job-queue.service';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
 import { OverviewModule } from './overview/overview.module';
@@ -47,6 +49,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
         CalendarModule,
+        HashingModule,
+        JobsModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         AuditModule,
         UsersModule,

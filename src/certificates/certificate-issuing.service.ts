@@ -17,6 +17,7 @@ import { CertificatesRepository } from './certificates.repository';
 import { BatchResult, CertificateResponse, mapCertificate } from './dto/certificate.response';
 import { CertificateEntity } from './entities/certificate.entity';
 import { CertificateDocument } from './pdf/certificate-document';
+import { describeUnprintable, nameRuns } from './pdf/name-fonts';
 
 /** Certificates issued at once by a batch: enough to overlap database waits with rendering. */
 const BATCH_CONCURRENCY = 4;
@@ -97,6 +98,12 @@ export class CertificateIssuingService {
 
   private async store(m: EntityManager, actor: AuthUser, f: Pick<CertificateEntity,
     'enrollmentId' | 'userId' | 'programCode' | 'programVersionId' | 'holderName' | 'programTitle' | 'snapshot' | 'completedOn' | 'issuedOn' | 'expiresOn' | 'template'> & { replacesId?: string }): Promise<CertificateEntity> {
+    // before a serial is taken: a refused name leaves no gap in the serials
+    const printable = nameRuns(f.holderName);
+    if ('unprintable' in printable) {
+      throw new AppError('NAME_NOT_PRINTABLE', `${describeUnprintable(printable.unprintable)} Correct the full name (PATCH /users/:id), or reissue with the name as on photo ID.`,
+        { field: 'fullName', characters: printable.unprintable });
+    }
     const issuedAt = new Date();
     const serial = formatSerial(Number(f.issuedOn.slice(0, 4)), await this.certificates.nextSerialNumber(m));
     const verificationCode = newCode();
@@ -142,6 +149,9 @@ export class CertificateIssuingService {
       if (err instanceof AppError && err.code === 'NOT_ELIGIBLE') {
         const unmet = (err.details?.unmet ?? []) as { id: string; label: string; detail: string }[];
         return { kind: 'refused', value: { enrollmentId: id, unmet: unmet.map(({ id: rid, label, detail }) => ({ id: rid, label, detail })) } };
+      }
+      if (err instanceof AppError && err.code === 'NAME_NOT_PRINTABLE') {
+        return { kind: 'refused', value: { enrollmentId: id, unmet: [{ id: 'name', label: 'A name the certificate can print', detail: err.message }] } };
       }
       if (err instanceof AppError && err.code === 'ALREADY_CERTIFIED') {
         return { kind: 'already', value: { enrollmentId: id, certificateId: String(err.details?.certificateId) } };

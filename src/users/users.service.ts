@@ -12,7 +12,7 @@ import { ListUsersQueryDto } from './dto/list-users-query.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { mapUser, UserResponse } from './dto/user.response';
 import { UserEntity } from './entities/user.entity';
-import { hashPassword } from './password';
+import { PasswordHasher } from '../common/hashing/password-hasher';
 import { newOneTimePassword } from './one-time-password';
 import { UsersRepository } from './users.repository';
 
@@ -24,6 +24,7 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,7 +35,7 @@ export class UsersService {
    */
   async create(actor: AuthUser | null, dto: CreateUserDto, opts: { oneTime?: boolean } = {}): Promise<UserResponse> {
     assertAcceptablePassword('password', dto.password, [dto.email, dto.fullName]);
-    const passwordHash = await hashPassword(dto.password);
+    const passwordHash = await this.hasher.hash(dto.password, 'account');
     const oneTime = opts.oneTime ?? true;
     return this.db.transaction(async (m) => {
       if (await this.users.emailTaken(dto.email, m)) {
@@ -96,8 +97,8 @@ export class UsersService {
     if (id === actor.id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
       throw new AppError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate yourself or remove your own admin role.');
     }
-    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     if (dto.password) assertAcceptablePassword('password', dto.password, [dto.fullName ?? '']);
+    const passwordHash = dto.password ? await this.hasher.hash(dto.password, 'account') : undefined;
     return this.db.transaction(async (m) => {
       const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new AppError('USER_NOT_FOUND', 'No user has that id.');

@@ -52,11 +52,10 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.use(compression({ threshold: 1024 }));
 }
 
-/** Everything the pages need around Nest's router: assets, forms, sessions, views. */
+/** Everything the pages need around Nest's router: assets, sessions, views (forms are parsed in createApp, before the input guard). */
 export function configureWeb(app: NestExpressApplication, config: AppConfig, assetsDir = ASSETS_DIR): void {
   app.get(AssetManifestHolder).set(ensureAssets(assetsDir));
   app.useStaticAssets(assetsDir, { prefix: '/assets/', immutable: true, maxAge: '365d', index: false, dotfiles: 'ignore' });
-  app.useBodyParser('urlencoded', { extended: false, limit: '100kb', parameterLimit: 500 });
   const secret = createHmac('sha256', config.jwtSecret).update('peercert web session cookie').digest('base64url');
   app.use(sessionMiddleware(config, app.get(WebSessionStore).store, secret));
   configureViews(app, config.templatesDir, app.get(Translator));

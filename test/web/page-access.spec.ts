@@ -1,0 +1,129 @@
+import request from 'supertest';
+import { bearer, createTestApp, TEST_PASSWORD, TestApp, TestUser } from '../support/test-app';
+import { createCohort, enroll } from '../factories/learning';
+import { makeEligible } from '../factories/eligible';
+import { routeList } from '../support/route-list';
+import { signIn } from '../support/web-agent';
+import type { WebAgent } from '../support/web-agent';
+import { isWebPath } from '../../src/web/web-paths';
+
+/**
+ * Every page of the app, as each kind of user, against the expected outcome (the API's
+ * authorization matrix, for pages). The list of pages is read from the running app: a
+ * page without a row here fails the test.
+ *
+ *   allow: the page or action answers (200, a redirect onward, or 422 for the form);
+ *   deny:  the sign-in page (no session), 403, or 404 (not yours: the same as missing).
+ */
+type Caller = 'anon' | 'otherTrainee' | 'outsider' | 'trainee' | 'instructor' | 'admin';
+type Outcome = 'allow' | 'deny';
+const CALLERS: Caller[] = ['anon', 'otherTrainee', 'outsider', 'trainee', 'instructor', 'admin'];
+
+interface Fixture {
+  enrollmentId: string; lessonKey: string; attemptId: string; entryId: string; certificateId: string; instructorId: string;
+}
+interface Row {
+  expect: Record<Caller, Outcome>;
+  path: (f: Fixture) => string;
+  form?: (f: Fixture) => Record<string, string | string[]>;
+  /** The action ends or changes the caller's session: run it on a session of its own. */
+  ownSession?: boolean;
+}
+
+const all = (o: Outcome): Record<Caller, Outcome> => ({ anon: o, otherTrainee: o, outsider: o, trainee: o, instructor: o, admin: o });
+const signedIn: Record<Caller, Outcome> = { ...all('allow'), anon: 'deny' };
+const ownerTeacherAdmin: Record<Caller, Outcome> = { ...all('deny'), trainee: 'allow', instructor: 'allow', admin: 'allow' };
+const ownerOnly: Record<Caller, Outcome> = { ...all('deny'), trainee: 'allow' };
+const ownerAdmin: Record<Caller, Outcome> = { ...all('deny'), trainee: 'allow', admin: 'allow' };
+const learn = (f: Fixture) => `/learn/${f.enrollmentId}`;
+
+export const PAGE_MATRIX: Record<string, Row> = {
+  'GET /': { expect: all('allow'), path: () => '/' },
+  'GET /signin': { expect: all('allow'), path: () => '/signin' },
+  'POST /signin': { expect: all('allow'), path: () => '/signin', form: () => ({ email: 'not-an-email', password: 'x' }) },
+  'POST /signout': { expect: all('allow'), path: () => '/signout', ownSession: true },
+  'GET /language': { expect: all('allow'), path: () => '/language?to=es&back=/home' },
+  'GET /password': { expect: signedIn, path: () => '/password' },
+  'POST /password': { expect: signedIn, path: () => '/password', form: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'x', confirmPassword: 'x' }) },
+  'GET /home': { expect: signedIn, path: () => '/home' },
+  'GET /profile': { expect: signedIn, path: () => '/profile' },
+  'POST /profile': { expect: signedIn, path: () => '/profile', form: () => ({ locale: 'en' }) },
+  'GET /my-certificates': { expect: signedIn, path: () => '/my-certificates' },
+  'GET /my-certificates/:id/pdf': { expect: ownerAdmin, path: (f) => `/my-certificates/${f.certificateId}/pdf` },
+
+  'GET /learn/:enrollmentId': { expect: ownerTeacherAdmin, path: learn },
+  'GET /learn/:enrollmentId/modules/:number': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/modules/1` },
+  'GET /learn/:enrollmentId/modules/:number/print': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/modules/1/print` },
+  'GET /learn/:enrollmentId/modules/:number/lessons/:key': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/modules/1/lessons/${f.lessonKey}` },
+  'POST /learn/:enrollmentId/modules/:number/lessons/:key/done': { expect: ownerOnly, path: (f) => `${learn(f)}/modules/1/lessons/${f.lessonKey}/done` },
+  'GET /learn/:enrollmentId/modules/:number/quiz': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/modules/1/quiz` },
+  'POST /learn/:enrollmentId/modules/:number/quiz': { expect: ownerOnly, path: (f) => `${learn(f)}/modules/2/quiz` },
+  'GET /quiz/:attemptId': { expect: ownerTeacherAdmin, path: (f) => `/quiz/${f.attemptId}` },
+  'POST /quiz/:attemptId': { expect: ownerOnly, path: (f) => `/quiz/${f.attemptId}`, form: () => ({}) },
+  'GET /learn/:enrollmentId/checklist': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/checklist` },
+  'GET /learn/:enrollmentId/hours': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/hours` },
+  'GET /learn/:enrollmentId/hours/new': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/hours/new` },
+  'POST /learn/:enrollmentId/hours/new': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/hours/new?category=training`, form: (f) => ({ date: '2026-02-04', hours: '0', minutes: '20', activity: 'Page walk', supervisorId: f.instructorId }) },
+  'POST /learn/:enrollmentId/hours/:entryId/withdraw': { expect: ownerOnly, path: (f) => `${learn(f)}/hours/${f.entryId}/withdraw` },
+};
+
+describe('page access', () => {
+  let t: TestApp;
+  let f: Fixture;
+  const users = {} as Record<Exclude<Caller, 'anon'>, TestUser>;
+  const agents = {} as Record<Exclude<Caller, 'anon'>, WebAgent>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    users.admin = await t.user('admin');
+    users.instructor = await t.user('instructor');
+    users.outsider = await t.user('instructor');
+    users.trainee = await t.user('trainee');
+    users.otherTrainee = await t.user('trainee');
+    const cohortId = (await createCohort(t, users.admin, 'peer-core', [users.instructor])).id;
+    await enroll(t, users.admin, (await createCohort(t, users.admin, 'peer-core', [users.outsider])).id, users.otherTrainee);
+    const enrollmentId = await enroll(t, users.admin, cohortId, users.trainee);
+    const mod = await t.http.get(`/enrollments/${enrollmentId}/modules/1`).set(bearer(users.trainee)).expect(200);
+    const attempt = await t.http.post(`/enrollments/${enrollmentId}/modules/1/attempts`).set(bearer(users.trainee)).expect(201);
+    const entry = await t.http.post(`/enrollments/${enrollmentId}/hours`).set(bearer(users.trainee))
+      .send({ category: 'training', date: '2026-02-02', minutes: 60, activity: 'Reading', supervisorId: users.instructor.id }).expect(201);
+    // a certificate the trainee holds, on a second enrollment
+    const certCohort = (await createCohort(t, users.admin, 'omcp-aod', [users.instructor])).id;
+    const certEnrollment = await enroll(t, users.admin, certCohort, users.trainee);
+    await makeEligible(t, { instructor: users.instructor, trainee: users.trainee, cohortId: certCohort, enrollmentId: certEnrollment, programCode: 'omcp-aod', firstDay: '2026-03-02' });
+    const cert = await t.http.post(`/enrollments/${certEnrollment}/certificates`).set(bearer(users.admin)).expect(201);
+    f = { enrollmentId, lessonKey: mod.body.lessons[0].key, attemptId: attempt.body.id, entryId: entry.body.id, certificateId: cert.body.id, instructorId: users.instructor.id };
+    for (const c of Object.keys(users) as (keyof typeof users)[]) agents[c] = await signIn(t, users[c].email);
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('has a row for every page of the app, and no row for a page that does not exist', () => {
+    const pages = routeList(t.app).filter((r) => isWebPath(r.split(' ')[1]));
+    expect(pages.filter((r) => !PAGE_MATRIX[r])).toEqual([]);
+    expect(Object.keys(PAGE_MATRIX).filter((r) => !pages.includes(r))).toEqual([]);
+  });
+
+  it('gives every kind of user the expected outcome on every page', async () => {
+    const mismatches: string[] = [];
+    for (const [route, row] of Object.entries(PAGE_MATRIX)) {
+      const method = route.split(' ')[0];
+      for (const caller of CALLERS) {
+        let res: request.Response;
+        if (caller === 'anon') {
+          const anon = request.agent(t.app.getHttpServer());
+          const csrf = method === 'POST' ? /name="_csrf" value="([^"]+)"/.exec((await anon.get('/signin')).text)?.[1] ?? '' : '';
+          res = method === 'POST' ? await anon.post(row.path(f)).type('form').send({ ...row.form?.(f), _csrf: csrf }) : await anon.get(row.path(f));
+        } else {
+          const agent = row.ownSession ? await signIn(t, users[caller].email) : agents[caller];
+          res = method === 'POST' ? await agent.post(row.path(f), row.form?.(f)) : await agent.get(row.path(f));
+        }
+        const toSignIn = res.status === 303 && String(res.headers.location).startsWith('/signin') && route !== 'POST /signout' && route !== 'GET /';
+        const denied = toSignIn || res.status === 401 || res.status === 403 || res.status === 404;
+        if (res.status >= 500) mismatches.push(`${route} as ${caller}: ${res.status}`);
+        else if ((denied ? 'deny' : 'allow') !== row.expect[caller]) mismatches.push(`${route} as ${caller}: expected ${row.expect[caller]}, got ${res.status} ${res.headers.location ?? ''}`);
+        if (denied && res.status === 200) mismatches.push(`${route} as ${caller}: denied but 200`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
