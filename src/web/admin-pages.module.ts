@@ -13,6 +13,7 @@ import { AdminHomeController } from './admin/home/admin-home.controller';
 import { HandoverController } from './admin/handover/handover.controller';
 import { PasswordHandover } from './admin/handover/password-handover';
 import { ProgramsPagesController } from './admin/programs/programs-pages.controller';
+import { RosterPagesController } from './admin/roster/roster-pages.controller';
 import { UsersPagesController } from './admin/users/users-pages.controller';
 
 /** The administrator's pages under /admin: users, programs, cohorts and rosters, certificates, reports, the audit log. */
@@ -20,7 +21,7 @@ import { UsersPagesController } from './admin/users/users-pages.controller';
   imports: [UsersModule, ReportsModule, CurriculaModule, CohortsModule, EnrollmentsModule, CertificatesModule, EligibilityModule],
   controllers: [
     AdminHomeController, UsersPagesController, HandoverController, ProgramsPagesController, CohortsPagesController,
-    BatchesPagesController, CertificatesAdminController,
+    BatchesPagesController, CertificatesAdminController, RosterPagesController,
   ],
   providers: [PasswordHandover],
 })
