@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { CurrentCertificate } from './batch-outcome';
 import type { BatchResult } from './dto/certificate.response';
 
 export type BatchStatus = 'queued' | 'running' | 'finished' | 'failed';
@@ -41,14 +42,15 @@ export class CertificateBatchesRepository {
   }
 
   /** A batch of this cohort still running: a second one would only race it. */
-  async openFor(cohortId: string): Promise<string | undefined> {
-    return (await this.db.query(`SELECT id FROM certificate_batches WHERE cohort_id = $1 AND status IN ('queued', 'running') ORDER BY created_at LIMIT 1`, [cohortId]))[0]?.id;
+  async openFor(cohortId: string, m: EntityManager = this.db.manager): Promise<string | undefined> {
+    return (await m.query(`SELECT id FROM certificate_batches WHERE cohort_id = $1 AND status IN ('queued', 'running') ORDER BY created_at LIMIT 1`, [cohortId]))[0]?.id;
   }
 
-  /** Enrollments of the cohort holding a current certificate (a batch reports them as already certified). */
-  certified(cohortId: string): Promise<{ enrollmentId: string; certificateId: string }[]> {
+  /** The cohort's current certificates: a batch's outcome tells those it issued from those there before. */
+  certified(cohortId: string): Promise<CurrentCertificate[]> {
     return this.db.query(
-      `SELECT c.enrollment_id AS "enrollmentId", c.id AS "certificateId" FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
+      `SELECT c.enrollment_id AS "enrollmentId", c.id AS "certificateId", c.serial, c.holder_name AS "holderName", c.issued_at AS "issuedAt", c.issued_by AS "issuedBy"
+         FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
         WHERE e.cohort_id = $1 AND c.status = 'active' ORDER BY c.issued_at`, [cohortId]);
   }
 

@@ -14,6 +14,17 @@ export interface DashboardCounts {
   validCertificates: number;
 }
 
+export interface RunningJob {
+  kind: 'import' | 'batch';
+  id: string;
+  cohortId: string;
+  cohortName: string;
+  status: string;
+  done: number;
+  total: number;
+  createdAt: Date;
+}
+
 /** The administrator's home page: what there is, and what waits. */
 @Injectable()
 export class AdminDashboardRepository {
@@ -31,6 +42,19 @@ export class AdminDashboardRepository {
               (SELECT count(*)::int FROM certificates WHERE status = 'active' AND (expires_on IS NULL OR expires_on >= $1)) AS "validCertificates"`,
       [today]);
     return row;
+  }
+
+  /** Work still going on: roster imports this admin started, and every cohort certificate batch. */
+  async running(adminId: string): Promise<RunningJob[]> {
+    return this.db.query(
+      `SELECT 'import' AS kind, i.id, i.cohort_id AS "cohortId", c.name AS "cohortName", i.status, i.accounts_prepared AS done, i.accounts_to_create AS total, i.created_at AS "createdAt"
+         FROM roster_imports i JOIN cohorts c ON c.id = i.cohort_id
+        WHERE i.status IN ('queued', 'running') AND i.created_by = $1
+       UNION ALL
+       SELECT 'batch', b.id, b.cohort_id, c.name, b.status, b.done, b.candidates, b.created_at
+         FROM certificate_batches b JOIN cohorts c ON c.id = b.cohort_id
+        WHERE b.status IN ('queued', 'running')
+       ORDER BY "createdAt"`, [adminId]);
   }
 
   /** Enrollments that could hold a certificate and have none current: the ones to check for eligibility. */

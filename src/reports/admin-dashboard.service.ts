@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Calendar } from '../common/calendar';
 import { EligibilityService } from '../eligibility/eligibility.service';
 import { EnrollmentsRepository } from '../enrollments/enrollments.repository';
-import { AdminDashboardRepository, DashboardCounts } from './admin-dashboard.repository';
+import type { AuthUser } from '../auth/auth-user';
+import { AdminDashboardRepository, DashboardCounts, RunningJob } from './admin-dashboard.repository';
 
 export interface WaitingCertificate {
   enrollmentId: string;
@@ -16,6 +17,8 @@ export interface AdminDashboard {
   counts: DashboardCounts;
   /** Every requirement met, no current certificate: an administrator can issue one now. */
   eligibleWithoutCertificate: { total: number; first: WaitingCertificate[] };
+  /** Roster imports the admin started and cohort certificate batches, still running. */
+  running: RunningJob[];
 }
 
 /** What the administrator's home page shows: counts, and who waits for a certificate. */
@@ -28,8 +31,9 @@ export class AdminDashboardService {
     private readonly calendar: Calendar,
   ) {}
 
-  async dashboard(listed = 10): Promise<AdminDashboard> {
+  async dashboard(actor: AuthUser, listed = 10): Promise<AdminDashboard> {
     const counts = await this.repo.counts(this.calendar.today());
+    const running = await this.repo.running(actor.id);
     const candidates = await this.repo.uncertified();
     // the same statement a certificate is issued from: five queries for all of them
     const assessed = await this.eligibility.assessMany(candidates);
@@ -37,6 +41,7 @@ export class AdminDashboardService {
     const rows = await this.enrollments.details(eligible.slice(0, listed).map((e) => e.id));
     return {
       counts,
+      running,
       eligibleWithoutCertificate: {
         total: eligible.length,
         first: rows.map((r) => ({ enrollmentId: r.id, traineeName: r.full_name, programTitle: r.program_title, cohortId: r.cohort_id, cohortName: r.cohort_name })),

@@ -88,7 +88,13 @@ describe('admin pages: certificates', () => {
     expect(confirm.text).toContain('1 already has one');
     const started = await web.post(`/admin/cohorts/${cohortId}/certificates`).expect(303);
     expect(started.headers.location).toMatch(/^\/admin\/certificates\/batches\/[0-9a-f-]{36}$/);
-    const result = await web.get(started.headers.location).expect(200);
+    // a pg-boss job: the page follows it (a live region, a "Check again" link), then shows the outcome
+    let result = await web.get(started.headers.location).expect(200);
+    for (let i = 0; i < 240 && result.text.includes('data-follow'); i++) {
+      expect(result.text).toContain('Check again');
+      await new Promise((r) => setTimeout(r, 250));
+      result = await web.get(started.headers.location).expect(200);
+    }
     expect(result.text).toContain('1 certificate issued');
     expect(result.text).toMatch(/Bo Ready: <a href="\/admin\/certificates\/[0-9a-f-]+">PC-2026-\d+<\/a>/);
     expect(result.text).toContain('1 trainee not ready yet');

@@ -146,4 +146,14 @@ describe('admin pages: roster import', () => {
     expect(res.headers.location).toBe(`/admin/cohorts/${c.id}`);
     expect((await web.get(res.headers.location).expect(200)).text).toContain('Everyone already had an account');
   });
+
+  it('lists the admin’s imports still running on the admin home', async () => {
+    const c = await createCohort(t, admin, 'peer-core', [], { name: 'Waiting roster' });
+    // a job no worker has picked up yet (nothing was sent to the queue for it)
+    await t.db.query(`INSERT INTO roster_imports (cohort_id, created_by, status, total_rows, accounts_to_create) VALUES ($1, $2, 'queued', 3, 3)`, [c.id, admin.id]);
+    const home = await web.get('/admin').expect(200);
+    expect(home.text).toContain('Roster import for Waiting roster: 0 of 3 accounts prepared');
+    const other = await signIn(t, (await t.user('admin')).email);
+    expect((await other.get('/admin').expect(200)).text).not.toContain('Waiting roster');
+  });
 });

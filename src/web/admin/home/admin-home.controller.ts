@@ -1,6 +1,8 @@
 import { Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Permission } from '../../../access/permissions';
+import type { AuthUser } from '../../../auth/auth-user';
+import { CurrentUser } from '../../../common/decorators/current-user.decorator';
 import { RequirePermission } from '../../../common/decorators/require-permission.decorator';
 import { AdminDashboardService } from '../../../reports/admin-dashboard.service';
 import { renderPage } from '../../views/render';
@@ -13,7 +15,7 @@ export class AdminHomeController {
 
   @Get()
   @RequirePermission(Permission.ReportsAdmin)
-  async page(@Res() res: Response): Promise<void> {
-    renderPage(res, 'admin/home', toAdminHomeView(await this.dashboard.dashboard()));
+  async page(@CurrentUser() actor: AuthUser, @Res() res: Response): Promise<void> {
+    renderPage(res, 'admin/home', toAdminHomeView(await this.dashboard.dashboard(actor)));
   }
 }

@@ -13,6 +13,13 @@ export function toAdminHomeView(d: AdminDashboard) {
       { key: 'admin.home.counts.activeEnrollments', n: c.activeEnrollments, href: '/admin/cohorts' },
       { key: 'admin.home.counts.validCertificates', n: c.validCertificates, href: '/admin/certificates?status=valid' },
     ],
+    running: d.running.map((j) => ({
+      key: j.kind === 'import' ? 'admin.home.runningImport' : 'admin.home.runningBatch',
+      cohortName: j.cohortName,
+      done: j.done,
+      total: j.total,
+      href: j.kind === 'import' ? `/admin/cohorts/${j.cohortId}/roster/imports/${j.id}` : `/admin/certificates/batches/${j.id}`,
+    })),
     waiting: {
       total: d.eligibleWithoutCertificate.total,
       more: d.eligibleWithoutCertificate.total - d.eligibleWithoutCertificate.first.length,
