@@ -13,6 +13,7 @@ import { AdminHomeController } from './admin/home/admin-home.controller';
 import { HandoverController } from './admin/handover/handover.controller';
 import { PasswordHandover } from './admin/handover/password-handover';
 import { ProgramsPagesController } from './admin/programs/programs-pages.controller';
+import { ReportsPagesController } from './admin/reports/reports-pages.controller';
 import { RosterPagesController } from './admin/roster/roster-pages.controller';
 import { UsersPagesController } from './admin/users/users-pages.controller';
 
@@ -21,7 +22,7 @@ import { UsersPagesController } from './admin/users/users-pages.controller';
   imports: [UsersModule, ReportsModule, CurriculaModule, CohortsModule, EnrollmentsModule, CertificatesModule, EligibilityModule],
   controllers: [
     AdminHomeController, UsersPagesController, HandoverController, ProgramsPagesController, CohortsPagesController,
-    BatchesPagesController, CertificatesAdminController, RosterPagesController,
+    BatchesPagesController, CertificatesAdminController, RosterPagesController, ReportsPagesController,
   ],
   providers: [PasswordHandover],
 })
