@@ -6,6 +6,7 @@ import { EligibilityModule } from '../eligibility/eligibility.module';
 import { EnrollmentsModule } from '../enrollments/enrollments.module';
 import { ReportsModule } from '../reports/reports.module';
 import { UsersModule } from '../users/users.module';
+import { AuditPagesController } from './admin/audit/audit-pages.controller';
 import { BatchesPagesController } from './admin/certificates/batches-pages.controller';
 import { CertificatesAdminController } from './admin/certificates/certificates-pages.controller';
 import { CohortsPagesController } from './admin/cohorts/cohorts-pages.controller';
@@ -22,7 +23,7 @@ import { UsersPagesController } from './admin/users/users-pages.controller';
   imports: [UsersModule, ReportsModule, CurriculaModule, CohortsModule, EnrollmentsModule, CertificatesModule, EligibilityModule],
   controllers: [
     AdminHomeController, UsersPagesController, HandoverController, ProgramsPagesController, CohortsPagesController,
-    BatchesPagesController, CertificatesAdminController, RosterPagesController, ReportsPagesController,
+    BatchesPagesController, CertificatesAdminController, RosterPagesController, ReportsPagesController, AuditPagesController,
   ],
   providers: [PasswordHandover],
 })
