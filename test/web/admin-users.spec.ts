@@ -3,6 +3,7 @@ import { createTestApp, TEST_PASSWORD, TestApp, TestUser } from '../support/test
 import { csrfOf, signIn } from '../support/web-agent';
 import type { WebAgent } from '../support/web-agent';
 import { binary, pdfPages } from '../support/pdf';
+import { routeList } from '../support/route-list';
 
 /** The administrator's users pages and the one-time password handover, through HTTP. */
 describe('admin pages: users', () => {
@@ -36,6 +37,21 @@ describe('admin pages: users', () => {
     expect(await count(`SELECT count(*)::int AS n FROM users WHERE email = 'sneaky@example.org'`)).toBe(0);
     const [row] = await t.db.query('SELECT full_name, role, active FROM users WHERE id = $1', [target.id]);
     expect(row).toEqual({ full_name: target.fullName, role: 'trainee', active: true });
+  });
+
+  it('answers every /admin route of the router with 403 to a trainee and an instructor, GET or POST', async () => {
+    const routes = routeList(t.app).filter((r) => r.split(' ')[1].startsWith('/admin'));
+    expect(routes.length).toBeGreaterThan(40);
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const role of ['trainee', 'instructor'] as const) {
+      const other = await signIn(t, (await t.user(role)).email);
+      for (const route of routes) {
+        const [method, path] = route.split(' ');
+        const url = path.replace(/:[A-Za-z]+/g, (p) => (p === ':code' ? 'peer-core' : p === ':seq' || p === ':number' ? '1' : p === ':key' ? 'intro' : id));
+        const res = method === 'GET' ? await other.get(url) : await other.post(url, {});
+        expect([role, route, res.status]).toEqual([role, route, 403]);
+      }
+    }
   });
 
   it('signs an administrator in to the admin home, with its navigation and counts', async () => {
