@@ -10,6 +10,9 @@ import { pdfPages } from '../support/pdf';
  * of the cohort, revokes one, and reads the indicators. Then the same core path with
  * JavaScript off, in Spanish.
  */
+// a whole cohort's run, on a machine shared with other suites
+jest.setTimeout(180_000);
+
 describe('an administrator, in the browser', () => {
   let t: TestApp;
   let browser: Browser;
