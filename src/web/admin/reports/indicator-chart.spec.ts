@@ -27,6 +27,14 @@ describe('indicator charts', () => {
     expect(c.ticks.map((t) => t.value)).toEqual([0, 25, 50, 75, 100]);
   });
 
+  it('meets a target of fewer (withdrawals) at or below it', () => {
+    const c = indicatorChart([
+      { labelKey: 'withdrawn', value: 2, baseline: 4, target: 3, lowerIsBetter: true },
+      { labelKey: 'withdrawn', value: 5, baseline: 4, target: 3, lowerIsBetter: true },
+    ]);
+    expect(c.rows.map((r) => r.met)).toEqual([true, false]);
+  });
+
   it('never draws past the scale, and writes a long bar’s value inside it', () => {
     const c = indicatorChart([{ labelKey: 'x', value: 120, baseline: -5, target: 130 }], { width: 624, max: 100 });
     expect(c.rows[0].barWidth).toBe(600);

@@ -12,6 +12,8 @@ export interface ChartInput {
   value: number | null;
   baseline: number | null;
   target: number | null;
+  /** Fewer is better (withdrawals): the target is met at or below it. */
+  lowerIsBetter?: boolean;
 }
 
 export interface ChartRow extends ChartInput {
@@ -78,7 +80,7 @@ export function indicatorChart(inputs: ChartInput[], o: { width?: number; max?: 
       baselineX: i.baseline === null ? null : Math.round(x(i.baseline) * 10) / 10,
       markTop: barY - 4,
       markBottom: barY + BAR + 4,
-      met: i.target === null || i.value === null ? null : i.value >= i.target,
+      met: i.target === null || i.value === null ? null : i.lowerIsBetter ? i.value <= i.target : i.value >= i.target,
     };
   });
   const axisTop = TOP;

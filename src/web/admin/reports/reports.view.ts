@@ -59,7 +59,7 @@ const nameOf = (i: IndicatorValue, hourLabels: Map<string, string>): Pick<ChartI
 function chart(id: string, titleKey: string, unit: Unit, items: IndicatorValue[], hourLabels: Map<string, string>, lang: Locale, max?: number) {
   const n = (v: number) => formatNumber(lang, v);
   const unitKey = `admin.indicators.units.${unit}`;
-  const c = indicatorChart(items.map((i) => ({ ...nameOf(i, hourLabels), value: i.value, baseline: i.baseline, target: i.target })), { max });
+  const c = indicatorChart(items.map((i) => ({ ...nameOf(i, hourLabels), value: i.value, baseline: i.baseline, target: i.target, lowerIsBetter: i.indicator === 'withdrawn' })), { max });
   return {
     id,
     titleKey,
