@@ -11,7 +11,7 @@ export interface SignInSheetPdfData {
   providerName: string;
   title: string;
   lead: string;
-  /** The session's facts, printed two to a row: cohort, site, date, topic, time... */
+  /** The session's facts, printed two to a row: cohort, site, date, topic, time... An empty value is a line to fill in. */
   facts: { label: string; value: string }[];
   columns: { number: string; name: string; signature: string; timeIn: string; timeOut: string };
   /** Legal names, one line each, in roster order. */
@@ -112,8 +112,10 @@ function heading(doc: PDFKit.PDFDocument, d: SignInSheetPdfData): number {
     for (const [j, f] of d.facts.slice(i, i + 2).entries()) {
       const x = X + j * (colW + 16);
       doc.font('Bold').fontSize(7.5).fillColor(ACCENT).text(f.label.toUpperCase(), x, y, { width: colW });
-      doc.font('Regular').fontSize(10.5).fillColor(INK).text(f.value || ' ', x, y + 11, { width: colW });
-      rowH = Math.max(rowH, doc.y - y);
+      if (f.value) doc.font('Regular').fontSize(10.5).fillColor(INK).text(f.value, x, y + 11, { width: colW });
+      // left blank: a line to write on
+      else doc.lineWidth(0.5).strokeColor(RULE).moveTo(x, y + 26).lineTo(x + colW - 24, y + 26).stroke();
+      rowH = Math.max(rowH, f.value ? doc.y - y : 26);
     }
     y += rowH + 10;
   }
