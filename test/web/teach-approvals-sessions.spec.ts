@@ -29,6 +29,8 @@ describe('instructor pages: home, approvals, class sessions', () => {
   let web: WebAgent;
   let otherWeb: WebAgent;
   let traineeWeb: WebAgent;
+  let colleague: TestUser;
+  let colleagueWeb: WebAgent;
   let cohortId: string;
   let otherCohortId: string;
   let enrollments: string[];
@@ -47,13 +49,14 @@ describe('instructor pages: home, approvals, class sessions', () => {
     admin = await t.user('admin');
     irene = await t.user('instructor', { fullName: 'Irene Instructor' });
     other = await t.user('instructor', { fullName: 'Omar Other' });
+    colleague = await t.user('instructor', { fullName: 'Celia Colleague' });
     trainees = [
       await t.user('trainee', { fullName: 'Ana Núñez' }),
       await t.user('trainee', { fullName: 'Bruno Díaz' }),
       await t.user('trainee', { fullName: 'Carla Soto' }),
       await t.user('trainee', { fullName: 'Dora Late' }),
     ];
-    cohortId = (await createCohort(t, admin, 'omcp-aod', [irene], { name: 'Spring mentors', site: 'Solano State Prison' })).id;
+    cohortId = (await createCohort(t, admin, 'omcp-aod', [irene, colleague], { name: 'Spring mentors', site: 'Solano State Prison' })).id;
     otherCohortId = (await createCohort(t, admin, 'omcp-aod', [other], { name: 'Other class' })).id;
     enrollments = [
       await enroll(t, admin, cohortId, trainees[0]),
@@ -70,6 +73,7 @@ describe('instructor pages: home, approvals, class sessions', () => {
     web = await signIn(t, irene.email);
     otherWeb = await signIn(t, other.email);
     traineeWeb = await signIn(t, trainees[0].email);
+    colleagueWeb = await signIn(t, colleague.email);
   });
   afterAll(async () => { await t.close(); });
 
@@ -144,6 +148,14 @@ describe('instructor pages: home, approvals, class sessions', () => {
     await web.post(`/teach/approvals/${entry.outsider}/reject`, { reason: 'Not mine to judge' }).expect(404);
     await web.get('/teach/approvals/not-a-uuid/reject').expect(404);
     expect(await status(entry.outsider)).toMatchObject({ status: 'pending' });
+    // only the supervisor the entry names decides it, not another instructor of the same class
+    const mine = await logPracticum(trainees[2], enrollments[2], irene, '2026-02-06');
+    expect((await colleagueWeb.get('/teach/approvals').expect(200)).text).toContain('Nothing is waiting for you.');
+    await colleagueWeb.post(`/teach/approvals/${mine}/approve`).expect(404);
+    await colleagueWeb.post('/teach/approvals/approve', { entryIds: [mine] }).expect(422);
+    await colleagueWeb.post(`/teach/approvals/${mine}/reject`, { reason: 'Not mine to judge' }).expect(404);
+    expect(await status(mine)).toMatchObject({ status: 'pending' });
+    await web.post(`/teach/approvals/${mine}/reject`, { reason: 'Duplicate of an earlier entry' }).expect(303);
   });
 
   it('records a class session: everyone ticked, the absent one unticked; each present trainee gets approved hours', async () => {
@@ -216,6 +228,16 @@ describe('instructor pages: home, approvals, class sessions', () => {
     await otherWeb.get(`/teach/cohorts/${cohortId}/sessions/${session.id}`).expect(404);
     await otherWeb.get(`/teach/cohorts/${otherCohortId}/sessions/${session.id}`).expect(404);
     expect(await count('roster_sessions')).toBe(before);
+  });
+
+  it('speaks Spanish on every page of the queue and the sessions, with no key left untranslated', async () => {
+    await colleagueWeb.get('/language?to=es&back=/home').expect(303);
+    const [session] = await t.db.query('SELECT id FROM roster_sessions WHERE cohort_id = $1 LIMIT 1', [cohortId]);
+    const pending = await logPracticum(trainees[2], enrollments[2], colleague, '2026-02-07');
+    for (const path of ['/home', '/teach/approvals', `/teach/approvals/${pending}/reject`, `/teach/cohorts/${cohortId}/session`, `/teach/cohorts/${cohortId}/sessions/${session.id}`]) {
+      const page = await colleagueWeb.get(path).expect(200);
+      expect([path, page.text.includes('<html lang="es">'), /\bteach\.[a-z]/.test(page.text)]).toEqual([path, true, false]);
+    }
   });
 
   it('an instructor removed from the cohort gets 404 at once, and their queue empties', async () => {

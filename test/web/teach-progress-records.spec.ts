@@ -149,6 +149,20 @@ describe('instructor pages: cohort progress and a trainee’s record', () => {
     expect((await web.get(`/teach/enrollments/${zoeEnrollment}`).expect(200)).text).toContain('Recorded for the wrong trainee');
   });
 
+  it('speaks Spanish on the table, the record and the confirm pages, with no key left untranslated', async () => {
+    await web.post(`/teach/enrollments/${zoeEnrollment}/attestations`, { kind: 'essay-500' }).expect(303);
+    const more = await t.http.post(`/cohorts/${cohortId}/sessions`).set(bearer(irene))
+      .send({ category: 'education', date: '2026-02-03', minutes: 60, topic: 'Review', enrollmentIds: [zoeEnrollment] }).expect(201);
+    await web.get('/language?to=es&back=/home').expect(303);
+    const record = `/teach/enrollments/${zoeEnrollment}`;
+    for (const path of [`/teach/cohorts/${cohortId}`, record, `${record}/attestations/essay-500/withdraw`, `${record}/hours/${more.body.entries[0].id}/reverse`]) {
+      const page = await web.get(path).expect(200);
+      expect([path, page.text.includes('<html lang="es">'), /\bteach\.[a-z]/.test(page.text)]).toEqual([path, true, false]);
+    }
+    expect((await web.get(`/teach/cohorts/${cohortId}`).expect(200)).text).toContain('Avance de cada estudiante');
+    await web.get('/language?to=en&back=/home').expect(303);
+  });
+
   it('an instructor removed from the cohort loses the table and the records at once', async () => {
     await t.http.delete(`/cohorts/${cohortId}/instructors/${irene.id}`).set(bearer(admin)).expect(200);
     await web.get(`/teach/cohorts/${cohortId}`).expect(404);
