@@ -4,7 +4,6 @@ import { Permission } from '../../access/permissions';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { RequirePermission } from '../../common/decorators/require-permission.decorator';
-import { ReasonDto } from '../../common/dto/reason.dto';
 import { AppError } from '../../common/errors/app-error';
 import { ApproveManyDto } from '../../hours/dto/approve-many.dto';
 import { HourApprovalsService } from '../../hours/hour-approvals.service';
@@ -14,7 +13,9 @@ import { flash } from '../session/session-auth';
 import { pageParam } from '../views/paging';
 import { renderPage, seeOther } from '../views/render';
 import { WebController } from '../web-controller.decorator';
-import { APPROVALS, toApprovalsView, toRejectView } from './approvals.view';
+import { toApprovalsView, toRejectView } from './approvals.view';
+import { readReason } from './reason.form';
+import { APPROVALS } from './teach-paths';
 
 /**
  * The supervisor's queue: approve one entry, several at once, or reject one with a reason.
@@ -60,9 +61,9 @@ export class ApprovalsPagesController {
   @RequirePermission(Permission.HoursReview)
   async reject(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('entryId', PageUuid) entryId: string, @Body() body: unknown): Promise<void> {
     const entry = await this.approvals.pending(user, entryId);
-    const { dto, errors } = readForm(ReasonDto, body);
-    if (errors.length) return renderPage(res, 'teach/reject', toRejectView(entry, postedValues(body), errors.map((e) => ({ ...e, key: 'teach.reason.error' }))), 422);
-    await this.approvals.reject(user, entryId, dto.reason);
+    const { values, reason, errors } = readReason(body);
+    if (errors.length) return renderPage(res, 'teach/reject', toRejectView(entry, values, errors), 422);
+    await this.approvals.reject(user, entryId, reason);
     flash(req, 'teach.reject.done', { name: entry.trainee.fullName });
     await seeOther(req, res, APPROVALS);
   }

@@ -3,8 +3,7 @@ import { formState } from '../forms/form';
 import type { FormValues } from '../forms/form';
 import type { FieldError } from '../session/web-session';
 import { paginate } from '../views/paging';
-
-export const APPROVALS = '/teach/approvals';
+import { APPROVALS } from './teach-paths';
 
 /** An entry waiting for its supervisor, as the queue and the rejection page print it. */
 export function toPendingEntry(e: PendingApprovalResponse) {

@@ -3,7 +3,7 @@ import type { CohortProgress } from '../../teaching/dto/teaching.response';
 import { percentOf } from '../i18n/format';
 import { barClass } from '../views/bar';
 import { paginate } from '../views/paging';
-import { cohortPath } from './session.view';
+import { cohortPath, recordPath } from './teach-paths';
 
 export const SORTS = ['name', 'progress', 'eligibility'] as const;
 export const SHOWS = ['all', 'eligible', 'not-yet', 'withdrawn'] as const;
@@ -90,7 +90,7 @@ export function toCohortProgressView(p: CohortProgress, q: ProgressQuery) {
       const pct = percentOf(r.modulesPassed, r.modulesTotal);
       return {
         name: r.traineeName,
-        href: `/teach/enrollments/${r.enrollmentId}`,
+        href: recordPath(r.enrollmentId),
         inactive: r.status !== 'active',
         statusKey: `enrollment.status.${r.status}`,
         modules: { passed: r.modulesPassed, total: r.modulesTotal, bar: barClass(pct) },

@@ -17,8 +17,9 @@ import { flash } from '../session/session-auth';
 import { renderPage, seeOther } from '../views/render';
 import { WebController } from '../web-controller.decorator';
 import { readSessionForm, sessionRefusal } from './session.form';
-import { cohortPath, toSessionResultView, toSessionView } from './session.view';
+import { toSessionResultView, toSessionView } from './session.view';
 import { readSheetQuery, toSignInSheetPdf } from './sign-in-sheet.view';
+import { cohortPath } from './teach-paths';
 
 /**
  * A class session: record who attended (one approved entry each, all or nothing, through

@@ -6,8 +6,7 @@ import type { FormValues } from '../forms/form';
 import type { FieldError } from '../session/web-session';
 import { listOf, SESSION_FIELD_IDS } from './session.form';
 import { SHEET_FIELD_IDS } from './sign-in-sheet.view';
-
-export const cohortPath = (id: string) => `/teach/cohorts/${id}`;
+import { cohortPath, recordPath } from './teach-paths';
 
 /** Lengths a planned session can have on its sheet: every half hour up to 12 hours. */
 const LENGTHS = Array.from({ length: 24 }, (_, i) => (i + 1) * 30);
@@ -53,7 +52,7 @@ export function toSessionResultView(r: SessionResult) {
     title: 'teach.sessionResult.title',
     cohort: r.cohort,
     session: r.session,
-    present: r.present.map((p) => ({ ...p, href: `/teach/enrollments/${p.enrollmentId}`, statusKey: `hours.status.${p.status}`, tag: p.status === 'approved' ? 'bg-green' : 'bg-gold' })),
+    present: r.present.map((p) => ({ ...p, href: recordPath(p.enrollmentId), statusKey: `hours.status.${p.status}`, tag: p.status === 'approved' ? 'bg-green' : 'bg-gold' })),
     notPresent: r.notPresent,
     progressHref: base,
     againHref: `${base}/session`,

@@ -8,6 +8,7 @@ import type { FormValues } from '../forms/form';
 import type { FieldError } from '../session/web-session';
 
 export const SHEET_FIELD_IDS: Record<string, string> = { date: 'sheet-date', topic: 'sheet-topic', minutes: 'sheet-minutes', category: 'sheet-category' };
+const SHEET_FIELDS = Object.keys(SHEET_FIELD_IDS);
 
 /**
  * The sheet's address (?date=&topic=&minutes=&category=) read with its DTO: empty fields
@@ -15,7 +16,8 @@ export const SHEET_FIELD_IDS: Record<string, string> = { date: 'sheet-date', top
  */
 export function readSheetQuery(query: unknown, o: SessionOptions): { q: SignInSheetQueryDto; values: FormValues; errors: FieldError[] } {
   const values = postedValues(query);
-  const plain: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+  // the sheet's own fields only: anything else in the address is not the sheet's business
+  const plain: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([k, v]) => SHEET_FIELDS.includes(k) && v !== ''));
   if (typeof plain.minutes === 'string' && /^\d{1,4}$/.test(plain.minutes)) plain.minutes = Number(plain.minutes);
   const { dto, errors } = readForm(SignInSheetQueryDto, plain);
   const known = !dto.category || o.categories.some((c) => c.category === dto.category);

@@ -1,7 +1,6 @@
 import type { AuthUser } from '../../auth/auth-user';
 import type { TeachingHome } from '../../teaching/dto/teaching.response';
-import { APPROVALS } from './approvals.view';
-import { cohortPath } from './session.view';
+import { APPROVALS, cohortPath } from './teach-paths';
 
 /** The instructor's start page: what waits for them, then each cohort with its own alerts and next steps. */
 export function toTeachHomeView(user: AuthUser, h: TeachingHome) {

@@ -5,20 +5,19 @@ import { AttestationsService } from '../../attestations/attestations.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { RequirePermission } from '../../common/decorators/require-permission.decorator';
-import { ReasonDto } from '../../common/dto/reason.dto';
 import { AppError } from '../../common/errors/app-error';
 import { HourApprovalsService } from '../../hours/hour-approvals.service';
 import { TraineeRecordService } from '../../teaching/trainee-record.service';
-import { appErrorToFieldErrors, postedValues, readForm } from '../forms/form';
+import { appErrorToFieldErrors, postedValues } from '../forms/form';
 import { PageUuid } from '../params';
 import { flash } from '../session/session-auth';
-import type { FieldError } from '../session/web-session';
 import { renderPage, seeOther } from '../views/render';
 import { WebController } from '../web-controller.decorator';
-import { readAttestationForm, recordPath, toReverseView, toTraineeRecordView, toWithdrawAttestationView } from './trainee-record.view';
+import { readReason } from './reason.form';
+import { recordPath } from './teach-paths';
+import { readAttestationForm, toReverseView, toTraineeRecordView, toWithdrawAttestationView } from './trainee-record.view';
 
 const KIND = /^[a-z0-9-]{1,60}$/;
-const reasonErrors = (errors: FieldError[]) => errors.map((e) => ({ ...e, key: 'teach.reason.error' }));
 
 /**
  * One trainee's record for their instructor, and its corrections: reverse an approved
@@ -49,9 +48,9 @@ export class TraineeRecordPagesController {
   @RequirePermission(Permission.HoursCorrect)
   async reverse(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('enrollmentId', PageUuid) id: string, @Param('entryId', PageUuid) entryId: string, @Body() body: unknown): Promise<void> {
     const target = await this.records.entryToReverse(user, id, entryId);
-    const { dto, errors } = readForm(ReasonDto, body);
-    if (errors.length) return renderPage(res, 'teach/reverse', toReverseView(target, postedValues(body), reasonErrors(errors)), 422);
-    await this.approvals.reverse(user, entryId, dto.reason);
+    const { values, reason, errors } = readReason(body);
+    if (errors.length) return renderPage(res, 'teach/reverse', toReverseView(target, values, errors), 422);
+    await this.approvals.reverse(user, entryId, reason);
     flash(req, 'teach.reverse.done');
     await seeOther(req, res, recordPath(id));
   }
@@ -82,9 +81,9 @@ export class TraineeRecordPagesController {
   @RequirePermission(Permission.AttestationsManage)
   async withdraw(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('enrollmentId', PageUuid) id: string, @Param('kind') kind: string, @Body() body: unknown): Promise<void> {
     const target = await this.records.attestationToWithdraw(user, id, KIND.test(kind) ? kind : '');
-    const { dto, errors } = readForm(ReasonDto, body);
-    if (errors.length) return renderPage(res, 'teach/withdraw-attestation', toWithdrawAttestationView(target, postedValues(body), reasonErrors(errors)), 422);
-    await this.attestations.withdraw(user, id, target.attestation.kind, dto.reason);
+    const { values, reason, errors } = readReason(body);
+    if (errors.length) return renderPage(res, 'teach/withdraw-attestation', toWithdrawAttestationView(target, values, errors), 422);
+    await this.attestations.withdraw(user, id, target.attestation.kind, reason);
     flash(req, 'teach.withdraw.done', { label: target.attestation.label });
     await seeOther(req, res, recordPath(id));
   }

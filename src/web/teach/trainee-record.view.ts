@@ -5,9 +5,7 @@ import type { FormValues } from '../forms/form';
 import { percentOf } from '../i18n/format';
 import type { FieldError } from '../session/web-session';
 import { barClass } from '../views/bar';
-import { cohortPath } from './session.view';
-
-export const recordPath = (enrollmentId: string) => `/teach/enrollments/${enrollmentId}`;
+import { cohortPath, recordPath } from './teach-paths';
 
 const ENTRY_TAG: Record<string, string> = { approved: 'bg-green', pending: 'bg-gold', rejected: 'bg-secondary-dark', withdrawn: 'bg-base' };
 const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
