@@ -50,6 +50,7 @@ describe('instructor pages: cohort progress and a trainee’s record', () => {
     expect(page.text).toContain('class="pc-bar__fill pc-bar__fill--');
     expect(page.text).toContain('Still missing:');
     expect(page.text).toContain('5 modules');
+    expect(page.text).toContain('Hours of 4 kinds');
     expect(page.text).toContain('6 eligibility records');
     expect(page.text).toContain('Withdrawn</span>');
     expect(page.text).toContain('None yet');

@@ -48,12 +48,12 @@ export function sortRows(rows: CohortProgressRow[], sort: Sort, dir: 'asc' | 'de
 
 const CERT_TAG: Record<string, string> = { valid: 'bg-green', expired: 'bg-gold', revoked: 'bg-secondary-dark', superseded: 'bg-base' };
 
-/** What keeps a trainee from the certificate, in the page's words: modules and attestations counted, hours by category. */
+/** What keeps a trainee from the certificate, in the page's words and counted by kind (the hours column shows which hours). */
 function missingLines(r: CohortProgressRow) {
   const count = (kind: string) => r.unmet.filter((u) => u.kind === kind).length;
-  const lines: { key?: string; vars?: Record<string, string | number>; hours?: string }[] = [];
+  const lines: { key: string; vars?: Record<string, string | number> }[] = [];
   if (count('module')) lines.push({ key: 'teach.progress.missing.modules', vars: { count: count('module') } });
-  for (const h of r.hours.filter((x) => r.unmet.some((u) => u.id === `hours:${x.category}`))) lines.push({ hours: h.label });
+  if (count('hours')) lines.push({ key: 'teach.progress.missing.hours', vars: { count: count('hours') } });
   if (count('prerequisite')) lines.push({ key: 'teach.progress.missing.prerequisite' });
   if (count('attestation')) lines.push({ key: 'teach.progress.missing.attestations', vars: { count: count('attestation') } });
   return lines;
