@@ -29,6 +29,8 @@ describe('an instructor, in the browser', () => {
   let trainees: TestUser[];
   let enrollments: string[];
   let cohortId: string;
+  /** One person's session through the English, scripted part (one browser context), checked by axe page by page. */
+  let v: Visitor;
 
   const logPracticum = (i: number, date: string, activity: string) => t.http.post(`/enrollments/${enrollments[i]}/hours`).set(bearer(trainees[i])).send({
     category: 'practicum', date, minutes: 180, activity, supervisorId: instructor.id,
@@ -50,8 +52,10 @@ describe('an instructor, in the browser', () => {
     for (const tr of trainees) enrollments.push(await enroll(t, admin, cohortId, tr));
     await logPracticum(0, '2026-02-10', 'Intake interviews with two clients');
     await logPracticum(1, '2026-02-11', 'Shadowed a group session');
+    v = new Visitor(await (await newContext(browser, base)).newPage());
   });
   afterAll(async () => {
+    await v?.close().catch(() => undefined);
     await browser?.close();
     await t?.close();
   });
@@ -64,8 +68,7 @@ describe('an instructor, in the browser', () => {
     expect(new URL(v.page.url()).pathname).toBe('/home');
   }
 
-  it('approves, rejects with a reason, records a session with one trainee absent and prints its sign-in sheet', async () => {
-    const v = new Visitor(await (await newContext(browser, base)).newPage());
+  it('approves one trainee’s entry and rejects another’s with a reason', async () => {
     await signIn(v, { email: 'Email address', password: /^Password$/, submit: 'Sign in' });
     await shown(v.page.getByText('2 entries are waiting for your approval.'));
 
@@ -84,8 +87,9 @@ describe('an instructor, in the browser', () => {
     await shown(v.page.getByText('Nothing is waiting for you.'));
     const decided = await t.db.query('SELECT status, review_note FROM hour_entries WHERE enrollment_id = ANY($1) ORDER BY entry_date', [enrollments]);
     expect(decided).toEqual([{ status: 'approved', review_note: null }, { status: 'rejected', review_note: 'Please add which clients and the facility room' }]);
+  });
 
-    // a class session with Fay absent
+  it('records a class session with one trainee absent', async () => {
     await v.click('link', 'Home');
     await v.click('link', 'Record a class session');
     await v.page.getByLabel('Date of the session').fill('2026-03-02');
@@ -101,8 +105,9 @@ describe('an instructor, in the browser', () => {
     await shown(v.page.getByRole('heading', { name: '1 trainee of the class got no hours from this session' }));
     const got = await t.db.query(`SELECT enrollment_id FROM hour_entries WHERE kind = 'session' AND status = 'approved' ORDER BY enrollment_id`);
     expect(got.map((r: { enrollment_id: string }) => r.enrollment_id)).toEqual([enrollments[0], enrollments[1]].sort());
+  });
 
-    // the sign-in sheet for next week's class
+  it('prints the sign-in sheet of next week’s class, and it reads right', async () => {
     await v.click('link', 'Record another session');
     await v.page.getByLabel('Date of the class').fill('2026-03-09');
     await v.page.getByLabel('Topic of the class').fill('Relapse prevention');
@@ -114,8 +119,9 @@ describe('an instructor, in the browser', () => {
     for (const s of ['Class sign-in sheet', 'Spring mentors', 'Solano State Prison', 'March 9, 2026', 'Relapse prevention', '1 h 30 min', 'Dana Reyes', 'Eli Navarro', 'Fay Absent', 'Instructor’s signature', 'Inés Instructora']) {
       expect([s, text.includes(s)]).toEqual([s, true]);
     }
+  });
 
-    // the class's progress, a trainee's record, and the confirm pages of its corrections
+  it('shows the class’s progress, a trainee’s record and the confirm pages of its corrections; axe found nothing on any page', async () => {
     await v.click('link', 'Spring mentors');
     await shown(v.page.getByRole('heading', { name: 'Progress of each trainee' }));
     await v.click('link', 'Modules');
@@ -142,20 +148,20 @@ describe('an instructor, in the browser', () => {
   it('approves with the checkboxes with JavaScript off, in Spanish', async () => {
     await logPracticum(0, '2026-02-12', 'Entrevistas de admisión');
     await logPracticum(1, '2026-02-13', 'Grupo de apoyo');
-    const v = new Visitor(await (await newContext(browser, base, { javaScript: false, lang: 'es' })).newPage(), { javaScript: false, browser, base });
-    await signIn(v, { email: 'Correo electrónico', password: /^Contraseña$/, submit: 'Iniciar sesión' });
-    await shown(v.page.getByText('2 registros de horas esperan su aprobación.'));
-    await v.click('link', 'Aprobaciones');
-    await v.click('button', 'Aprobar los registros seleccionados');
-    await shown(v.page.getByText('Marque al menos un registro para aprobar').first());
-    await v.tick('Dana Reyes');
-    await v.tick('Eli Navarro');
-    await v.click('button', 'Aprobar los registros seleccionados');
-    await shown(v.page.getByText('Se aprobaron 2 registros.'));
-    await v.goto(`/teach/cohorts/${cohortId}/session`);
-    await shown(v.page.getByRole('heading', { name: 'Registrar una sesión de clase' }));
-    await v.close();
-    expect(v.violations).toEqual([]);
+    const offline = new Visitor(await (await newContext(browser, base, { javaScript: false, lang: 'es' })).newPage(), { javaScript: false, browser, base });
+    await signIn(offline, { email: 'Correo electrónico', password: /^Contraseña$/, submit: 'Iniciar sesión' });
+    await shown(offline.page.getByText('2 registros de horas esperan su aprobación.'));
+    await offline.click('link', 'Aprobaciones');
+    await offline.click('button', 'Aprobar los registros seleccionados');
+    await shown(offline.page.getByText('Marque al menos un registro para aprobar').first());
+    await offline.tick('Dana Reyes');
+    await offline.tick('Eli Navarro');
+    await offline.click('button', 'Aprobar los registros seleccionados');
+    await shown(offline.page.getByText('Se aprobaron 2 registros.'));
+    await offline.goto(`/teach/cohorts/${cohortId}/session`);
+    await shown(offline.page.getByRole('heading', { name: 'Registrar una sesión de clase' }));
+    await offline.close();
+    expect(offline.violations).toEqual([]);
     const pending = await t.db.query(`SELECT count(*)::int AS n FROM hour_entries WHERE status = 'pending'`);
     expect(pending[0].n).toBe(0);
   });
