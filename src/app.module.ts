@@ -33,6 +33,7 @@ import { WebModule } from './web/web.module';
 import { OverviewModule } from './overview/overview.module';
 import { WebSessionGuard } from './web/session/web-session.guard';
 import { TraineePagesModule } from './web/trainee-pages.module';
+import { TeachPagesModule } from './web/teach-pages.module';
 
 /**
  * The whole application. Pipe, guards and filter are APP_* providers so a test app built
@@ -70,6 +71,7 @@ export class AppModule {
         OverviewModule,
         WebModule,
         TraineePagesModule,
+        TeachPagesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -12,5 +12,6 @@ import { ReportsController } from './reports.controller';
   imports: [CurriculaModule, EligibilityModule],
   controllers: [ReportsController],
   providers: [CohortProgressService, CohortProgressRepository, ExportsService, IndicatorsService, IndicatorsRepository],
+  exports: [CohortProgressService],
 })
 export class ReportsModule {}

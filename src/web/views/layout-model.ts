@@ -38,6 +38,7 @@ const NAV: Record<AuthUser['role'], { href: string; label: string }[]> = {
   ],
   instructor: [
     { href: '/home', label: 'nav.home' },
+    { href: '/teach/approvals', label: 'teach.nav.approvals' },
     { href: '/profile', label: 'nav.profile' },
   ],
   admin: [
