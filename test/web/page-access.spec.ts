@@ -21,6 +21,7 @@ const CALLERS: Caller[] = ['anon', 'otherTrainee', 'outsider', 'trainee', 'instr
 
 interface Fixture {
   enrollmentId: string; lessonKey: string; attemptId: string; entryId: string; certificateId: string; instructorId: string;
+  cohortId: string; reviewEntryId: string; approveEntryId: string; approvedEntryId: string; sessionId: string;
 }
 interface Row {
   expect: Record<Caller, Outcome>;
@@ -36,6 +37,13 @@ const ownerTeacherAdmin: Record<Caller, Outcome> = { ...all('deny'), trainee: 'a
 const ownerOnly: Record<Caller, Outcome> = { ...all('deny'), trainee: 'allow' };
 const ownerAdmin: Record<Caller, Outcome> = { ...all('deny'), trainee: 'allow', admin: 'allow' };
 const learn = (f: Fixture) => `/learn/${f.enrollmentId}`;
+/** Instructor pages: the cohort's instructor and admins; another cohort's instructor gets 404. */
+const teacherAdmin: Record<Caller, Outcome> = { ...all('deny'), instructor: 'allow', admin: 'allow' };
+/** Reviewing hours: only instructors hold the permission; only the named supervisor reaches an entry. */
+const reviewers: Record<Caller, Outcome> = { ...all('deny'), instructor: 'allow', outsider: 'allow' };
+const supervisor: Record<Caller, Outcome> = { ...all('deny'), instructor: 'allow' };
+const cohortPage = (f: Fixture) => `/teach/cohorts/${f.cohortId}`;
+const record = (f: Fixture) => `/teach/enrollments/${f.enrollmentId}`;
 
 export const PAGE_MATRIX: Record<string, Row> = {
   'GET /': { expect: all('allow'), path: () => '/' },
@@ -65,6 +73,25 @@ export const PAGE_MATRIX: Record<string, Row> = {
   'GET /learn/:enrollmentId/hours/new': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/hours/new` },
   'POST /learn/:enrollmentId/hours/new': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/hours/new?category=training`, form: (f) => ({ date: '2026-02-04', hours: '0', minutes: '20', activity: 'Page walk', supervisorId: f.instructorId }) },
   'POST /learn/:enrollmentId/hours/:entryId/withdraw': { expect: ownerOnly, path: (f) => `${learn(f)}/hours/${f.entryId}/withdraw` },
+
+  // the instructor's pages (forms sent incomplete where a complete one would change the fixture)
+  'GET /teach/approvals': { expect: reviewers, path: () => '/teach/approvals' },
+  'POST /teach/approvals/approve': { expect: reviewers, path: () => '/teach/approvals/approve', form: () => ({}) },
+  'GET /teach/approvals/:entryId/reject': { expect: supervisor, path: (f) => `/teach/approvals/${f.reviewEntryId}/reject` },
+  'POST /teach/approvals/:entryId/reject': { expect: supervisor, path: (f) => `/teach/approvals/${f.reviewEntryId}/reject`, form: () => ({ reason: '' }) },
+  'POST /teach/approvals/:entryId/approve': { expect: supervisor, path: (f) => `/teach/approvals/${f.approveEntryId}/approve` },
+  'GET /teach/cohorts/:cohortId': { expect: teacherAdmin, path: cohortPage },
+  'GET /teach/cohorts/:cohortId/progress.csv': { expect: teacherAdmin, path: (f) => `${cohortPage(f)}/progress.csv` },
+  'GET /teach/cohorts/:cohortId/session': { expect: teacherAdmin, path: (f) => `${cohortPage(f)}/session` },
+  'POST /teach/cohorts/:cohortId/session': { expect: teacherAdmin, path: (f) => `${cohortPage(f)}/session`, form: () => ({ category: 'training', date: '', hours: '', minutes: '', topic: '' }) },
+  'GET /teach/cohorts/:cohortId/sessions/:sessionId': { expect: teacherAdmin, path: (f) => `${cohortPage(f)}/sessions/${f.sessionId}` },
+  'GET /teach/cohorts/:cohortId/sign-in-sheet': { expect: teacherAdmin, path: (f) => `${cohortPage(f)}/sign-in-sheet?date=2026-02-10&topic=Boundaries&minutes=120&category=training` },
+  'GET /teach/enrollments/:enrollmentId': { expect: teacherAdmin, path: record },
+  'GET /teach/enrollments/:enrollmentId/hours/:entryId/reverse': { expect: teacherAdmin, path: (f) => `${record(f)}/hours/${f.approvedEntryId}/reverse` },
+  'POST /teach/enrollments/:enrollmentId/hours/:entryId/reverse': { expect: teacherAdmin, path: (f) => `${record(f)}/hours/${f.approvedEntryId}/reverse`, form: () => ({ reason: '' }) },
+  'POST /teach/enrollments/:enrollmentId/attestations': { expect: teacherAdmin, path: (f) => `${record(f)}/attestations`, form: () => ({ kind: 'not-a-kind' }) },
+  'GET /teach/enrollments/:enrollmentId/attestations/:kind/withdraw': { expect: teacherAdmin, path: (f) => `${record(f)}/attestations/age-18/withdraw` },
+  'POST /teach/enrollments/:enrollmentId/attestations/:kind/withdraw': { expect: teacherAdmin, path: (f) => `${record(f)}/attestations/age-18/withdraw`, form: () => ({ reason: '' }) },
 };
 
 describe('page access', () => {
@@ -92,7 +119,15 @@ describe('page access', () => {
     const certEnrollment = await enroll(t, users.admin, certCohort, users.trainee);
     await makeEligible(t, { instructor: users.instructor, trainee: users.trainee, cohortId: certCohort, enrollmentId: certEnrollment, programCode: 'omcp-aod', firstDay: '2026-03-02' });
     const cert = await t.http.post(`/enrollments/${certEnrollment}/certificates`).set(bearer(users.admin)).expect(201);
-    f = { enrollmentId, lessonKey: mod.body.lessons[0].key, attemptId: attempt.body.id, entryId: entry.body.id, certificateId: cert.body.id, instructorId: users.instructor.id };
+    const pendingFor = async (date: string) => (await t.http.post(`/enrollments/${enrollmentId}/hours`).set(bearer(users.trainee))
+      .send({ category: 'training', date, minutes: 30, activity: 'Reading', supervisorId: users.instructor.id }).expect(201)).body.id as string;
+    const session = await t.http.post(`/cohorts/${cohortId}/sessions`).set(bearer(users.instructor))
+      .send({ category: 'training', date: '2026-02-05', minutes: 60, topic: 'Class', enrollmentIds: [enrollmentId] }).expect(201);
+    await t.http.post(`/enrollments/${enrollmentId}/attestations`).set(bearer(users.instructor)).send({ kind: 'age-18' }).expect(201);
+    f = {
+      enrollmentId, lessonKey: mod.body.lessons[0].key, attemptId: attempt.body.id, entryId: entry.body.id, certificateId: cert.body.id, instructorId: users.instructor.id,
+      cohortId, reviewEntryId: await pendingFor('2026-02-06'), approveEntryId: await pendingFor('2026-02-07'), approvedEntryId: session.body.entries[0].id, sessionId: session.body.id,
+    };
     for (const c of Object.keys(users) as (keyof typeof users)[]) agents[c] = await signIn(t, users[c].email);
   });
   afterAll(async () => { await t.close(); });
