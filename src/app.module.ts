@@ -34,6 +34,7 @@ import { OverviewModule } from './overview/overview.module';
 import { WebSessionGuard } from './web/session/web-session.guard';
 import { TraineePagesModule } from './web/trainee-pages.module';
 import { AdminPagesModule } from './web/admin-pages.module';
+import { TeachPagesModule } from './web/teach-pages.module';
 
 /**
  * The whole application. Pipe, guards and filter are APP_* providers so a test app built
@@ -72,6 +73,7 @@ export class AppModule {
         WebModule,
         TraineePagesModule,
         AdminPagesModule,
+        TeachPagesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

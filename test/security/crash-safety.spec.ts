@@ -20,6 +20,12 @@ const APP_NAME = 'peercert-crash-child';
 jest.setTimeout(480_000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Imports of more than SYNC_LIMIT new accounts run as jobs (the default). The in-request
+ * import stays at the limit, so its transaction is long enough to be caught open.
+ */
+const SYNC_LIMIT = 50;
+const JOB_ROWS = 55;
 
 describe('crash safety', () => {
   let t: TestApp;
@@ -90,7 +96,7 @@ describe('crash safety', () => {
   it('a roster import done in the request, killed mid-transaction, leaves nothing behind; the same import then succeeds', async () => {
     const cohortId = (await createCohort(t, admin, 'omcp-aod', [instructor])).id;
     // 50 accounts: the most an import creates in the request (PEERCERT_IMPORT_SYNC_LIMIT)
-    const rows = Array.from({ length: 50 }, (_, i) => `crash${i}@example.org,Crash Test ${String.fromCharCode(65 + (i % 26))}`);
+    const rows = Array.from({ length: SYNC_LIMIT }, (_, i) => `crash${i}@example.org,Crash Test ${String.fromCharCode(65 + (i % 26))}`);
     const csv = `email,fullName\n${rows.join('\n')}\n`;
     const count = async () => (await t.db.query(
       `SELECT (SELECT count(*)::int FROM users WHERE email LIKE 'crash%@example.org') AS users,
@@ -100,7 +106,7 @@ describe('crash safety', () => {
 
     await startChild();
     const pending = request(base).post(`/cohorts/${cohortId}/enrollments/import`).set(bearer(admin)).set('Content-Type', 'text/csv').send(csv).then(() => 'answered', () => 'cut off');
-    // the 50 hashes come first, one at a time on the import lane: allow for a slow shared machine
+    // the hashes come first, one at a time on the import lane: allow for a slow shared machine
     const midWrite = await waitFor(`SELECT true AS hit FROM pg_stat_activity WHERE application_name = $1 AND backend_xid IS NOT NULL LIMIT 1`, 200_000);
     await killChild();
     expect(await pending).toBe('cut off');
@@ -111,14 +117,14 @@ describe('crash safety', () => {
     await startChild();
     const res = await request(base).post(`/cohorts/${cohortId}/enrollments/import`).set(bearer(admin)).set('Content-Type', 'text/csv').send(csv);
     expect(res.status).toBe(201);
-    expect(res.body.enrolled).toBe(50);
-    expect(await count()).toEqual({ users: 50, enrollments: 50, audited: 50 });
+    expect(res.body.enrolled).toBe(SYNC_LIMIT);
+    expect(await count()).toEqual({ users: SYNC_LIMIT, enrollments: SYNC_LIMIT, audited: SYNC_LIMIT });
     await killChild();
   });
 
   it('a roster import job killed while preparing accounts resumes after a restart and completes exactly once', async () => {
     const cohortId = (await createCohort(t, admin, 'omcp-aod', [instructor])).id;
-    const csv = `email,fullName\n${Array.from({ length: 80 }, (_, i) => `resume${i}@example.org,Resumed Person ${String.fromCharCode(65 + (i % 26))}`).join('\n')}\n`;
+    const csv = `email,fullName\n${Array.from({ length: JOB_ROWS }, (_, i) => `resume${i}@example.org,Resumed Person ${String.fromCharCode(65 + (i % 26))}`).join('\n')}\n`;
     const count = async () => (await t.db.query(
       `SELECT (SELECT count(*)::int FROM users WHERE email LIKE 'resume%@example.org') AS users,
               (SELECT count(*)::int FROM enrollments WHERE cohort_id = $1) AS enrollments,
@@ -135,19 +141,19 @@ describe('crash safety', () => {
     const mid = await job(id);
     expect(mid.status).toBe('running');
     expect(mid.prepared).toBeGreaterThanOrEqual(5);
-    expect(mid.prepared).toBeLessThan(80);
+    expect(mid.prepared).toBeLessThan(JOB_ROWS);
     expect(await count()).toEqual({ users: 0, enrollments: 0, audited: 0 });
 
     // a new instance takes the job over once the dead one's heartbeat has lapsed
     await startChild();
     expect(await waitFor(`SELECT true AS hit FROM roster_imports WHERE id = '${id}' AND status IN ('succeeded', 'failed')`, 180_000, 250)).toBe(true);
-    expect(await job(id)).toEqual({ status: 'succeeded', prepared: 80 });
-    expect(await count()).toEqual({ users: 80, enrollments: 80, audited: 80 });
+    expect(await job(id)).toEqual({ status: 'succeeded', prepared: JOB_ROWS });
+    expect(await count()).toEqual({ users: JOB_ROWS, enrollments: JOB_ROWS, audited: JOB_ROWS });
     // what was prepared before the kill was kept, not redone
     const [after] = await t.db.query(`SELECT password_sealed FROM roster_import_rows WHERE import_id = $1 AND line = $2`, [id, before.line]);
     expect(Buffer.compare(after.password_sealed, before.password_sealed)).toBe(0);
     const result = await request(base).post(`/roster-imports/${id}/result`).set(bearer(admin)).expect(200);
-    expect(result.body.newUsers).toHaveLength(80);
+    expect(result.body.newUsers).toHaveLength(JOB_ROWS);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'roster-import.complete' AND entity_id = $1`, [id]);
     expect(n).toBe(1);
     await killChild();

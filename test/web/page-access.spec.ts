@@ -21,8 +21,9 @@ const CALLERS: Caller[] = ['anon', 'otherTrainee', 'outsider', 'trainee', 'instr
 
 interface Fixture {
   enrollmentId: string; lessonKey: string; attemptId: string; entryId: string; certificateId: string; instructorId: string;
-  /** The administrator's pages: the trainee's cohort, an account to open, a batch and an import to follow. */
-  admin: { cohortId: string; userId: string; batchId: string; importId: string };
+  /** The administrator's pages: an account to open, a batch and an import to follow. */
+  admin: { userId: string; batchId: string; importId: string };
+  cohortId: string; reviewEntryId: string; approveEntryId: string; approvedEntryId: string; sessionId: string;
 }
 interface Row {
   expect: Record<Caller, Outcome>;
@@ -39,7 +40,7 @@ const ownerOnly: Record<Caller, Outcome> = { ...all('deny'), trainee: 'allow' };
 const ownerAdmin: Record<Caller, Outcome> = { ...all('deny'), trainee: 'allow', admin: 'allow' };
 const learn = (f: Fixture) => `/learn/${f.enrollmentId}`;
 const adminOnly: Record<Caller, Outcome> = { ...all('deny'), admin: 'allow' };
-const cohort = (f: Fixture) => `/admin/cohorts/${f.admin.cohortId}`;
+const cohort = (f: Fixture) => `/admin/cohorts/${f.cohortId}`;
 const version = '/admin/programs/peer-core/versions/1';
 
 /**
@@ -97,7 +98,7 @@ const ADMIN_PAGES: Record<string, Row> = {
   'GET /admin/certificates/issue/:enrollmentId': { expect: adminOnly, path: (f) => `/admin/certificates/issue/${f.enrollmentId}` },
   'POST /admin/certificates/issue/:enrollmentId': { expect: adminOnly, path: (f) => `/admin/certificates/issue/${f.enrollmentId}` },
   'GET /admin/reports': { expect: adminOnly, path: () => '/admin/reports' },
-  'GET /admin/reports/cohorts/:id': { expect: adminOnly, path: (f) => `/admin/reports/cohorts/${f.admin.cohortId}` },
+  'GET /admin/reports/cohorts/:id': { expect: adminOnly, path: (f) => `/admin/reports/cohorts/${f.cohortId}` },
   'GET /admin/reports/hours': { expect: adminOnly, path: () => '/admin/reports/hours' },
   'GET /admin/reports/hours.csv': { expect: adminOnly, path: () => '/admin/reports/hours.csv?from=2026-01-01&to=2026-12-31' },
   'GET /admin/reports/certificates.csv': { expect: adminOnly, path: () => '/admin/reports/certificates.csv' },
@@ -107,6 +108,13 @@ const ADMIN_PAGES: Record<string, Row> = {
   'GET /admin/audit': { expect: adminOnly, path: () => '/admin/audit?entityType=user' },
   'POST /admin/handover/end': { expect: adminOnly, path: () => '/admin/handover/end' },
 };
+/** Instructor pages: the cohort's instructor and admins; another cohort's instructor gets 404. */
+const teacherAdmin: Record<Caller, Outcome> = { ...all('deny'), instructor: 'allow', admin: 'allow' };
+/** Reviewing hours: only instructors hold the permission; only the named supervisor reaches an entry. */
+const reviewers: Record<Caller, Outcome> = { ...all('deny'), instructor: 'allow', outsider: 'allow' };
+const supervisor: Record<Caller, Outcome> = { ...all('deny'), instructor: 'allow' };
+const cohortPage = (f: Fixture) => `/teach/cohorts/${f.cohortId}`;
+const record = (f: Fixture) => `/teach/enrollments/${f.enrollmentId}`;
 
 export const PAGE_MATRIX: Record<string, Row> = {
   'GET /': { expect: all('allow'), path: () => '/' },
@@ -136,6 +144,25 @@ export const PAGE_MATRIX: Record<string, Row> = {
   'GET /learn/:enrollmentId/hours/new': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/hours/new` },
   'POST /learn/:enrollmentId/hours/new': { expect: ownerTeacherAdmin, path: (f) => `${learn(f)}/hours/new?category=training`, form: (f) => ({ date: '2026-02-04', hours: '0', minutes: '20', activity: 'Page walk', supervisorId: f.instructorId }) },
   'POST /learn/:enrollmentId/hours/:entryId/withdraw': { expect: ownerOnly, path: (f) => `${learn(f)}/hours/${f.entryId}/withdraw` },
+
+  // the instructor's pages (forms sent incomplete where a complete one would change the fixture)
+  'GET /teach/approvals': { expect: reviewers, path: () => '/teach/approvals' },
+  'POST /teach/approvals/approve': { expect: reviewers, path: () => '/teach/approvals/approve', form: () => ({}) },
+  'GET /teach/approvals/:entryId/reject': { expect: supervisor, path: (f) => `/teach/approvals/${f.reviewEntryId}/reject` },
+  'POST /teach/approvals/:entryId/reject': { expect: supervisor, path: (f) => `/teach/approvals/${f.reviewEntryId}/reject`, form: () => ({ reason: '' }) },
+  'POST /teach/approvals/:entryId/approve': { expect: supervisor, path: (f) => `/teach/approvals/${f.approveEntryId}/approve` },
+  'GET /teach/cohorts/:cohortId': { expect: teacherAdmin, path: cohortPage },
+  'GET /teach/cohorts/:cohortId/progress.csv': { expect: teacherAdmin, path: (f) => `${cohortPage(f)}/progress.csv` },
+  'GET /teach/cohorts/:cohortId/session': { expect: teacherAdmin, path: (f) => `${cohortPage(f)}/session` },
+  'POST /teach/cohorts/:cohortId/session': { expect: teacherAdmin, path: (f) => `${cohortPage(f)}/session`, form: () => ({ category: 'training', date: '', hours: '', minutes: '', topic: '' }) },
+  'GET /teach/cohorts/:cohortId/sessions/:sessionId': { expect: teacherAdmin, path: (f) => `${cohortPage(f)}/sessions/${f.sessionId}` },
+  'GET /teach/cohorts/:cohortId/sign-in-sheet': { expect: teacherAdmin, path: (f) => `${cohortPage(f)}/sign-in-sheet?date=2026-02-10&topic=Boundaries&minutes=120&category=training` },
+  'GET /teach/enrollments/:enrollmentId': { expect: teacherAdmin, path: record },
+  'GET /teach/enrollments/:enrollmentId/hours/:entryId/reverse': { expect: teacherAdmin, path: (f) => `${record(f)}/hours/${f.approvedEntryId}/reverse` },
+  'POST /teach/enrollments/:enrollmentId/hours/:entryId/reverse': { expect: teacherAdmin, path: (f) => `${record(f)}/hours/${f.approvedEntryId}/reverse`, form: () => ({ reason: '' }) },
+  'POST /teach/enrollments/:enrollmentId/attestations': { expect: teacherAdmin, path: (f) => `${record(f)}/attestations`, form: () => ({ kind: 'not-a-kind' }) },
+  'GET /teach/enrollments/:enrollmentId/attestations/:kind/withdraw': { expect: teacherAdmin, path: (f) => `${record(f)}/attestations/age-18/withdraw` },
+  'POST /teach/enrollments/:enrollmentId/attestations/:kind/withdraw': { expect: teacherAdmin, path: (f) => `${record(f)}/attestations/age-18/withdraw`, form: () => ({ reason: '' }) },
   ...ADMIN_PAGES,
 };
 
@@ -168,9 +195,15 @@ describe('page access', () => {
     const [batch] = await t.db.query(`INSERT INTO certificate_batches (cohort_id, created_by, status, result) VALUES ($1, $2, 'finished', '{"issued":[],"refused":[],"alreadyCertified":[]}') RETURNING id`, [cohortId, users.admin.id]);
     // an import waiting for a worker (no job was sent for it)
     const [waiting] = await t.db.query(`INSERT INTO roster_imports (cohort_id, created_by, status, total_rows, accounts_to_create) VALUES ($1, $2, 'queued', 1, 1) RETURNING id`, [cohortId, users.admin.id]);
+    const pendingFor = async (date: string) => (await t.http.post(`/enrollments/${enrollmentId}/hours`).set(bearer(users.trainee))
+      .send({ category: 'training', date, minutes: 30, activity: 'Reading', supervisorId: users.instructor.id }).expect(201)).body.id as string;
+    const session = await t.http.post(`/cohorts/${cohortId}/sessions`).set(bearer(users.instructor))
+      .send({ category: 'training', date: '2026-02-05', minutes: 60, topic: 'Class', enrollmentIds: [enrollmentId] }).expect(201);
+    await t.http.post(`/enrollments/${enrollmentId}/attestations`).set(bearer(users.instructor)).send({ kind: 'age-18' }).expect(201);
     f = {
       enrollmentId, lessonKey: mod.body.lessons[0].key, attemptId: attempt.body.id, entryId: entry.body.id, certificateId: cert.body.id, instructorId: users.instructor.id,
-      admin: { cohortId, userId: target.id, batchId: batch.id, importId: waiting.id },
+      cohortId, reviewEntryId: await pendingFor('2026-02-06'), approveEntryId: await pendingFor('2026-02-07'), approvedEntryId: session.body.entries[0].id, sessionId: session.body.id,
+      admin: { userId: target.id, batchId: batch.id, importId: waiting.id },
     };
     for (const c of Object.keys(users) as (keyof typeof users)[]) agents[c] = await signIn(t, users[c].email);
   });

@@ -49,8 +49,8 @@ export class UnprintableNameError extends Error {
   }
 }
 
-const INK = '#1d2b3a';
-const ACCENT = '#7a5c1e';
+export const INK = '#1d2b3a';
+export const ACCENT = '#7a5c1e';
 const W = 792; // US Letter, landscape, in points
 const H = 612;
 

@@ -39,6 +39,7 @@ const NAV: Record<AuthUser['role'], { href: string; label: string; exact?: boole
   ],
   instructor: [
     { href: '/home', label: 'nav.home' },
+    { href: '/teach/approvals', label: 'teach.nav.approvals' },
     { href: '/profile', label: 'nav.profile' },
   ],
   admin: [
