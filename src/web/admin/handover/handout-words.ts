@@ -7,7 +7,7 @@ export function handoutWords(t: Translator, lang: Locale, o: { providerName: str
   const w = (key: string, vars: Record<string, unknown> = {}) => t.t(lang, `admin.handout.${key}`, { provider: o.providerName, days: o.days, ...vars });
   return {
     title: w('title'),
-    greeting: (name) => w('greeting', { name }),
+    greeting: w('greeting'),
     lead: w('lead'),
     addressLabel: w('address'),
     emailLabel: w('email'),
