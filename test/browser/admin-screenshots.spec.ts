@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config/load-config';
 import { bearer, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { createCohort } from '../factories/learning';
 import { launchBrowser, newContext, servedTestApp } from '../support/browser';
+import { Translator } from '../../src/web/i18n/catalogs';
+import { renderHandouts } from '../../src/web/admin/handover/handout-pdf';
+import { handoutWords } from '../../src/web/admin/handover/handout-words';
 
 /**
  * `npm run screenshots`: the administrator's pages for the README (docs/screenshots/):
@@ -65,9 +68,13 @@ run('screenshots of the administrator’s pages', () => {
     await page.getByLabel('Roster file').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('email,fullName\njose.ruiz@example.org,José Ruiz\nana.paz@example.org,Ana Paz\n') });
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Upload and enroll' }).click()]);
     await page.screenshot({ path: join(out, 'admin-handover-en.png'), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Handouts in Spanish (PDF)' }).click()]);
+    // the handout as the page prints it, with the address an organization would have (this test app listens on loopback)
+    const shown = { fullName: 'José Ruiz', email: 'jose.ruiz@example.org', password: (await page.locator('code.pc-secret').first().textContent())! };
     const pdf = join(out, 'handout.tmp.pdf');
-    await download.saveAs(pdf);
+    writeFileSync(pdf, await renderHandouts({
+      providerName: 'Bay Area Peer Training Collaborative', signInUrl: 'https://training.example.org/signin', people: [shown], createdAt: new Date(),
+      words: handoutWords(t.app.get(Translator), 'es', { providerName: 'Bay Area Peer Training Collaborative', days: t.config.oneTimePasswordDays }),
+    }));
     if (existsSync('/usr/bin/pdftoppm')) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(out, 'handout-es')]);
     rmSync(pdf);
 
