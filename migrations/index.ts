@@ -10,6 +10,7 @@ import { AddModuleSources1764100000000 } from './1764100000000-AddModuleSources'
 import { RequireSupervisorSignOff1764300000000 } from './1764300000000-RequireSupervisorSignOff';
 import { ThrottleSignInByAccountAndAddress1764400000000 } from './1764400000000-ThrottleSignInByAccountAndAddress';
 import { CreateRosterImports1764400100000 } from './1764400100000-CreateRosterImports';
+import { CreateCertificateBatches1764600000000 } from './1764600000000-CreateCertificateBatches';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   RequireSupervisorSignOff1764300000000,
   ThrottleSignInByAccountAndAddress1764400000000,
   CreateRosterImports1764400100000,
+  CreateCertificateBatches1764600000000,
 ];

@@ -33,6 +33,7 @@ import { WebModule } from './web/web.module';
 import { OverviewModule } from './overview/overview.module';
 import { WebSessionGuard } from './web/session/web-session.guard';
 import { TraineePagesModule } from './web/trainee-pages.module';
+import { AdminPagesModule } from './web/admin-pages.module';
 import { TeachPagesModule } from './web/teach-pages.module';
 
 /**
@@ -71,6 +72,7 @@ export class AppModule {
         OverviewModule,
         WebModule,
         TraineePagesModule,
+        AdminPagesModule,
         TeachPagesModule,
       ],
       providers: [

@@ -116,14 +116,20 @@ export class CertificateIssuingService {
   /**
    * Every eligible enrollment of a cohort, each in its own transaction, a few at a time so
    * one certificate's database work overlaps another's rendering. Results keep roster order.
+   * `progress` hears how many are done (a batch the administrator follows on a page).
    */
-  async batch(actor: AuthUser, cohortId: string): Promise<BatchResult> {
+  async batch(actor: AuthUser, cohortId: string, progress?: (done: number, total: number) => Promise<void>): Promise<BatchResult> {
     await this.access.cohort(actor, cohortId);
     const candidates = await this.certificates.candidates(cohortId);
     const outcomes: (BatchOutcome | undefined)[] = new Array(candidates.length);
     let next = 0;
+    let done = 0;
+    await progress?.(0, candidates.length);
     const worker = async () => {
-      for (let i = next++; i < candidates.length; i = next++) outcomes[i] = await this.tryIssue(actor, candidates[i].id);
+      for (let i = next++; i < candidates.length; i = next++) {
+        outcomes[i] = await this.tryIssue(actor, candidates[i].id);
+        await progress?.(++done, candidates.length);
+      }
     };
     await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, candidates.length) }, worker));
     const out: BatchResult = { issued: [], refused: [], alreadyCertified: [] };

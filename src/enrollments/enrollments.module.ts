@@ -9,6 +9,6 @@ import { RosterImportsRepository } from './roster-imports.repository';
 @Module({
   controllers: [EnrollmentsController, RosterImportsController],
   providers: [EnrollmentsService, EnrollmentsRepository, RosterImportService, RosterImportsRepository],
-  exports: [EnrollmentsRepository],
+  exports: [EnrollmentsRepository, EnrollmentsService, RosterImportService],
 })
 export class EnrollmentsModule {}

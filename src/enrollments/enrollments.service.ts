@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { Calendar } from '../common/calendar';
 import { AppError } from '../common/errors/app-error';
 import { UserEntity } from '../users/entities/user.entity';
-import { EnrollDto } from './dto/enroll.dto';
+import { EnrollByEmailDto, EnrollDto } from './dto/enroll.dto';
 import { EnrollmentResponse, mapEnrollment } from './dto/enrollment.response';
 import { UpdateEnrollmentDto } from './dto/update-enrollment.dto';
 import { EnrollmentEntity } from './entities/enrollment.entity';
@@ -45,6 +45,20 @@ export class EnrollmentsService {
       return e.id;
     });
     return this.detail(id);
+  }
+
+  /** Enrolls the trainee with that email (the pages ask for an email, not an id). */
+  async enrollByEmail(actor: AuthUser, cohortId: string, dto: EnrollByEmailDto): Promise<EnrollmentResponse> {
+    await this.access.cohort(actor, cohortId);
+    const [user]: { id: string }[] = await this.db.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [dto.email]);
+    if (!user) throw new AppError('NO_USER_WITH_EMAIL', `No user has the email ${dto.email}.`, { field: 'email' });
+    try {
+      return await this.enroll(actor, cohortId, { userId: user.id, startedOn: dto.startedOn });
+    } catch (err) {
+      // the refusal names the form's field, not the id behind it
+      if (err instanceof AppError && err.details?.field === 'userId') throw new AppError(err.code, err.message, { ...err.details, field: 'email' });
+      throw err;
+    }
   }
 
   async get(actor: AuthUser, id: string): Promise<EnrollmentResponse> {

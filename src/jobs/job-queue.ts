@@ -9,6 +9,8 @@ export const QUEUES = {
   rosterImport: 'roster-import',
   /** Deletes an import's one-time passwords once their time to be retrieved is over. */
   rosterImportPurge: 'roster-import-purge',
+  /** Issues the certificates of a whole cohort (src/certificates/certificate-batches.service.ts). */
+  certificateBatch: 'certificate-batch',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -20,6 +22,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 const QUEUE_OPTIONS: Record<QueueName, QueueOptions> = {
   'roster-import': { heartbeatSeconds: 10, expireInSeconds: 4 * 3600, retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, deleteAfterSeconds: 7 * 24 * 3600 },
   'roster-import-purge': { retryLimit: 20, retryDelay: 30, retryBackoff: true, deleteAfterSeconds: 24 * 3600 },
+  // a retry carries on where the last try stopped: enrollments already certified are skipped
+  'certificate-batch': { heartbeatSeconds: 10, expireInSeconds: 3600, retryLimit: 5, retryDelay: 10, retryBackoff: true, retryDelayMax: 300, deleteAfterSeconds: 7 * 24 * 3600 },
 };
 
 export function bossOptions(databaseUrl: string, extra: Partial<ConstructorOptions> = {}): ConstructorOptions {

@@ -13,6 +13,7 @@ import { UpdateUserDto } from './dto/update-user.dto';
 import { mapUser, UserResponse } from './dto/user.response';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from '../common/hashing/password-hasher';
+import { newOneTimePassword } from './one-time-password';
 import { UsersRepository } from './users.repository';
 
 @Injectable()
@@ -58,6 +59,38 @@ export class UsersService {
 
   async list(query: ListUsersQueryDto): Promise<UserResponse[]> {
     return (await this.users.list(query)).map(mapUser);
+  }
+
+  /** One page of the list, with the number of users that match. */
+  async page(query: ListUsersQueryDto, page: number, size: number): Promise<{ users: UserResponse[]; total: number }> {
+    const [rows, total] = await this.users.page(query, (page - 1) * size, size);
+    return { users: rows.map(mapUser), total };
+  }
+
+  /** An account an administrator opens: its one-time password is made here and returned once, never stored in the clear. */
+  async createWithOneTimePassword(actor: AuthUser, dto: Omit<CreateUserDto, 'password'>): Promise<{ user: UserResponse; oneTimePassword: string }> {
+    const oneTimePassword = newOneTimePassword();
+    return { user: await this.create(actor, { ...dto, password: oneTimePassword }), oneTimePassword };
+  }
+
+  /** A new one-time password for someone who lost theirs: their sessions and tokens end. */
+  async resetPassword(actor: AuthUser, id: string): Promise<{ user: UserResponse; oneTimePassword: string }> {
+    const oneTimePassword = newOneTimePassword();
+    return { user: await this.update(actor, id, { password: oneTimePassword }), oneTimePassword };
+  }
+
+  /** Deactivates (sessions and tokens stop working at the next request) or reactivates an account, with the reason in the audit log. */
+  async setActive(actor: AuthUser, id: string, active: boolean, reason: string): Promise<UserResponse> {
+    if (id === actor.id && !active) throw new AppError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate yourself or remove your own admin role.');
+    return this.db.transaction(async (m) => {
+      const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new AppError('USER_NOT_FOUND', 'No user has that id.');
+      const before = { active: user.active };
+      user.active = active;
+      const saved = await m.save(user);
+      await this.audit.record(m, { actorId: actor.id, action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: id, before, after: { active, reason } });
+      return mapUser(saved);
+    });
   }
 
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {

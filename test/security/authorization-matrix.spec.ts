@@ -75,6 +75,7 @@ const MATRIX: Record<string, Row> = {
   'POST /cohorts': { expect: adminOnly, path: () => '/cohorts', body: () => ({ programCode: 'omcp-aod', name: 'M', site: 'S', startsOn: '2026-01-01', endsOn: '2026-12-31' }) },
   'GET /cohorts': { expect: instructors, path: () => '/cohorts' },
   'GET /cohorts/:id': { expect: teacherAdmin, path: (f) => `/cohorts/${f.cohortId}` },
+  'PATCH /cohorts/:id': { expect: adminOnly, path: (f) => `/cohorts/${f.cohortId}`, body: () => ({ site: 'Solano State Prison' }) },
   'POST /cohorts/:id/instructors': { expect: adminOnly, path: (f) => `/cohorts/${f.cohortId}/instructors`, body: (f) => ({ userId: f.spareInstructor.id }) },
   'DELETE /cohorts/:id/instructors/:userId': { expect: adminOnly, path: (f) => `/cohorts/${f.cohortId}/instructors/${f.spareInstructor.id}` },
   'POST /cohorts/:id/enrollments': { expect: adminOnly, path: (f) => `/cohorts/${f.cohortId}/enrollments`, body: (f) => ({ userId: f.spareTrainee.id }) },

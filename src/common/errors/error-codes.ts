@@ -36,6 +36,8 @@ export const ERROR_STATUS = {
   IMPORT_NOT_FINISHED: 409,
   /** The one-time passwords of an import were already retrieved, or their time ran out. */
   IMPORT_RESULT_GONE: 410,
+  /** The pages enroll by email: nobody has that one. */
+  NO_USER_WITH_EMAIL: 422,
   // learning and quizzes
   LESSON_NOT_FOUND: 404,
   ATTEMPT_NOT_FOUND: 404,
@@ -66,6 +68,7 @@ export const ERROR_STATUS = {
   ALREADY_CERTIFIED: 409,
   CERTIFICATE_NOT_FOUND: 404,
   CERTIFICATE_NOT_ACTIVE: 409,
+  BATCH_NOT_FOUND: 404,
   // operations
   NOT_READY: 503,
   /** The holder's name has characters the certificate fonts cannot print (they are listed). */

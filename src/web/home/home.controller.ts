@@ -19,8 +19,9 @@ export class HomeController {
   @Get()
   @RequirePermission(Permission.ProfileRead)
   async page(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    // an administrator's start page is the admin home (sign-in and "/" land here)
+    if (user.role === 'admin') return void res.redirect(303, '/admin');
     if (user.role === 'instructor') return renderPage(res, 'teach/home', toTeachHomeView(user, await this.teaching.forInstructor(user)));
-    if (user.role === 'admin') return renderPage(res, 'home/admin-placeholder', { title: 'teach.adminHome.title' });
     renderPage(res, 'trainee/home', toHomeView(user, await this.overview.forUser(user)));
   }
 }
