@@ -30,6 +30,8 @@ export function benchConfig(databaseUrl: string): AppConfig {
     logLevel: 'warn',
     sessionIdleMinutes: 30,
     oneTimePasswordDays: 14,
+    importSyncLimit: 50,
+    runJobs: true,
   };
 }
 

@@ -17,6 +17,7 @@ import { describeGrowth, growthPoint, growthResults } from './growth';
 import type { Target } from './growth';
 import { LoadDriver } from './load';
 import { runLoadSuite, runTwoInstances } from './load-suite';
+import { importWhileSigningIn } from './import-signin';
 import { parseOptions } from './options';
 import { probeJwt } from './probes';
 import { QueryCounter } from './query-counter';
@@ -90,76 +91,88 @@ async function main(): Promise<number> {
     const running = await startApp(config);
     app = running;
     const sign = tokenSigner();
-    const { rows: early } = await c.query(`SELECT id, user_id FROM bench.enrollments WHERE stage = 1 ORDER BY n`);
-    const targets: Target[] = early.map((r: { id: string; user_id: string }) => ({ enrollmentId: r.id, token: sign(r.user_id, 'trainee') }));
-    const small = await growthPoint(c, running.baseUrl, counter, targets, o.growthSamples);
-    log(`sequential, small ledger: ${describeGrowth(small)}`);
-
-    // 3. data, stage 2: the rest of the activity
-    t = performance.now();
-    const stage2 = await createActivity(c, o, 2, today);
-    const generationSeconds = stage1Seconds + seconds(t);
-    const counts = await tableCounts(c);
-    log(`generated stage 2 (${stage2.hourEntries} ledger rows, ${stage2.attempts} attempts); dataset generation took ${generationSeconds.toFixed(1)} s in all`);
-    log(`rows: ${JSON.stringify(counts)}`);
-    figures.push(figure({ figure: 'dataset generation (SQL)', value: generationSeconds, unit: 's', target: 'informational', met: null, note: `${counts.hour_entries} ledger rows, ${counts.quiz_attempts} attempts` }));
-    details.dataset = { counts, stage1, stage2, generationSeconds };
-
-    const full = await growthPoint(c, running.baseUrl, counter, targets, o.growthSamples);
-    log(`sequential, full ledger: ${describeGrowth(full)}`);
-    const growth = await growthResults(c, small, full, o.growthSamples);
-    for (const e of growth.explained.slice(0, 3)) log(`slowest query (${e.route}, ${e.executionMs} ms): ${e.sql.slice(0, 160)} ...`);
-    figures.push(...growth.figures);
-    details.growth = growth.details;
-
-    // 4. certificates to verify: a few enrollments made eligible in SQL, issued through the API
     const { rows: [adminRow] } = await c.query(`SELECT id FROM users WHERE email = 'admin@bench.example.org'`);
     const admin = { id: adminRow.id as string, token: sign(adminRow.id, 'admin') };
-    const verifyCodes = await issueForVerification(c, running.baseUrl, admin, o.certificates);
-    log(`issued ${verifyCodes.length} certificates through POST /enrollments/:id/certificates`);
+    if (o.importOnly) {
+      // npm run bench -- --import-only: the roster import against sign-ins, nothing else
+      const imp = await importWhileSigningIn(c, running.baseUrl, admin, o.importRows, log);
+      figures.push(...imp.figures);
+      details.import = imp.details;
+    } else {
+      const { rows: early } = await c.query(`SELECT id, user_id FROM bench.enrollments WHERE stage = 1 ORDER BY n`);
+      const targets: Target[] = early.map((r: { id: string; user_id: string }) => ({ enrollmentId: r.id, token: sign(r.user_id, 'trainee') }));
+      const small = await growthPoint(c, running.baseUrl, counter, targets, o.growthSamples);
+      log(`sequential, small ledger: ${describeGrowth(small)}`);
 
-    // 5. load tests, then the same against two instances
-    driver = new LoadDriver();
-    const plan = { connections: o.connections, loadSeconds: o.loadSeconds, warmupSeconds: o.warmupSeconds };
-    const ctx = { c, baseUrl: running.baseUrl, sign, today, enrollments: await traineeEnrollments(c), verifyCodes, openAttempts: o.openAttempts, passwordHash, counter, log };
-    const load = await runLoadSuite(driver, plan, ctx);
-    figures.push(...load.figures);
-    second = await startChildApp(config);
-    const two = await runTwoInstances(driver, plan, ctx, [running.baseUrl, second.baseUrl], load);
-    figures.push(...two.figures);
-    await second.close();
-    second = undefined;
-    details.load = { results: load.results, submit: load.submit, profiles: load.profiles, twoInstances: two.results };
-    const jwt = probeJwt(config.jwtSecret);
-    log(`probe: jsonwebtoken verify ${jwt.stringSecretUs.toFixed(0)} µs with the secret as a string, ${jwt.keyObjectUs.toFixed(0)} µs with a KeyObject`);
-    figures.push(figure({
-      figure: 'probe: jsonwebtoken verify, secret as a string', value: jwt.stringSecretUs, unit: 'µs', baseline: jwt.keyObjectUs, ratio: jwt.stringSecretUs / jwt.keyObjectUs,
-      target: 'informational', met: null, note: 'baseline: the same verify with a KeyObject made once',
-    }));
-    details.jwtProbe = jwt;
+      // 3. data, stage 2: the rest of the activity
+      t = performance.now();
+      const stage2 = await createActivity(c, o, 2, today);
+      const generationSeconds = stage1Seconds + seconds(t);
+      const counts = await tableCounts(c);
+      log(`generated stage 2 (${stage2.hourEntries} ledger rows, ${stage2.attempts} attempts); dataset generation took ${generationSeconds.toFixed(1)} s in all`);
+      log(`rows: ${JSON.stringify(counts)}`);
+      figures.push(figure({ figure: 'dataset generation (SQL)', value: generationSeconds, unit: 's', target: 'informational', met: null, note: `${counts.hour_entries} ledger rows, ${counts.quiz_attempts} attempts` }));
+      details.dataset = { counts, stage1, stage2, generationSeconds };
 
-    // 6. certificate PDFs: one render against bare pdfkit, then a cohort in one batch
-    const certs = await certificateFigures(c, config, running.baseUrl, admin, o, { passwordHash, today }, log);
-    figures.push(...certs.figures);
-    details.pdf = certs.details;
+      const full = await growthPoint(c, running.baseUrl, counter, targets, o.growthSamples);
+      log(`sequential, full ledger: ${describeGrowth(full)}`);
+      const growth = await growthResults(c, small, full, o.growthSamples);
+      for (const e of growth.explained.slice(0, 3)) log(`slowest query (${e.route}, ${e.executionMs} ms): ${e.sql.slice(0, 160)} ...`);
+      figures.push(...growth.figures);
+      details.growth = growth.details;
 
-    // 7. the streamed export over the whole ledger
-    const ledgerRows = (await c.query(`SELECT count(*)::int AS n FROM hour_entries`)).rows[0].n as number;
-    const exp = await timeExport(running.baseUrl, admin.token);
-    if (exp.status !== 200 || exp.lines !== ledgerRows + 1) throw new Error(`export: status ${exp.status}, ${exp.lines} lines for ${ledgerRows} rows`);
-    log(`export: ${exp.lines - 1} rows, ${(exp.bytes / 2 ** 20).toFixed(0)} MiB in ${exp.seconds.toFixed(1)} s (first row after ${exp.firstRowSeconds.toFixed(1)} s); RSS ${exp.baselineRssMb} MB before, ${exp.minRssMb}-${exp.peakRssMb} MB during (${exp.rssSamples} samples)`);
-    figures.push(figure({ figure: 'GET /reports/hours, whole ledger, streamed', value: exp.seconds, unit: 's', target: 'informational', met: null, note: `${exp.lines - 1} rows, ${(exp.bytes / 2 ** 20).toFixed(0)} MiB, first row after ${exp.firstRowSeconds.toFixed(1)} s` }));
-    figures.push(figure({
-      figure: 'app RSS during the export (peak)', value: exp.peakRssMb, unit: 'MB', baseline: exp.baselineRssMb, ratio: exp.peakRssMb / exp.baselineRssMb,
-      target: 'flat: <= baseline + 64 MB', met: exp.peakRssMb <= exp.baselineRssMb + 64, note: `${exp.rssSamples} samples, lowest ${exp.minRssMb} MB; peak heap used ${exp.peakHeapUsedMb} MB`,
-    }));
-    details.export = exp;
+      // 4. certificates to verify: a few enrollments made eligible in SQL, issued through the API
+      const verifyCodes = await issueForVerification(c, running.baseUrl, admin, o.certificates);
+      log(`issued ${verifyCodes.length} certificates through POST /enrollments/:id/certificates`);
 
-    // 8. npm run backup / restore on the whole dataset, and the API while a backup runs
-    const backups = await backupFigures(driver, plan, { url: db.url, adminUrl: db.adminUrl, baseUrl: running.baseUrl, enrollments: ctx.enrollments, sign, file: join(BENCH_PG_ROOT, 'bench.backup.gz'), log });
-    figures.push(...backups.figures);
-    details.backup = backups.details;
-    details.finalCounts = await tableCounts(c);
+      // 5. load tests, then the same against two instances
+      driver = new LoadDriver();
+      const plan = { connections: o.connections, loadSeconds: o.loadSeconds, warmupSeconds: o.warmupSeconds };
+      const ctx = { c, baseUrl: running.baseUrl, sign, today, enrollments: await traineeEnrollments(c), verifyCodes, openAttempts: o.openAttempts, passwordHash, counter, log };
+      const load = await runLoadSuite(driver, plan, ctx);
+      figures.push(...load.figures);
+      second = await startChildApp(config);
+      const two = await runTwoInstances(driver, plan, ctx, [running.baseUrl, second.baseUrl], load);
+      figures.push(...two.figures);
+      await second.close();
+      second = undefined;
+      details.load = { results: load.results, submit: load.submit, profiles: load.profiles, twoInstances: two.results };
+      const jwt = probeJwt(config.jwtSecret);
+      log(`probe: jsonwebtoken verify ${jwt.stringSecretUs.toFixed(0)} µs with the secret as a string, ${jwt.keyObjectUs.toFixed(0)} µs with a KeyObject`);
+      figures.push(figure({
+        figure: 'probe: jsonwebtoken verify, secret as a string', value: jwt.stringSecretUs, unit: 'µs', baseline: jwt.keyObjectUs, ratio: jwt.stringSecretUs / jwt.keyObjectUs,
+        target: 'informational', met: null, note: 'baseline: the same verify with a KeyObject made once',
+      }));
+      details.jwtProbe = jwt;
+
+      // 5b. a large roster import (a job) while people sign in
+      const imp = await importWhileSigningIn(c, running.baseUrl, admin, o.importRows, log);
+      figures.push(...imp.figures);
+      details.import = imp.details;
+
+      // 6. certificate PDFs: one render against bare pdfkit, then a cohort in one batch
+      const certs = await certificateFigures(c, config, running.baseUrl, admin, o, { passwordHash, today }, log);
+      figures.push(...certs.figures);
+      details.pdf = certs.details;
+
+      // 7. the streamed export over the whole ledger
+      const ledgerRows = (await c.query(`SELECT count(*)::int AS n FROM hour_entries`)).rows[0].n as number;
+      const exp = await timeExport(running.baseUrl, admin.token);
+      if (exp.status !== 200 || exp.lines !== ledgerRows + 1) throw new Error(`export: status ${exp.status}, ${exp.lines} lines for ${ledgerRows} rows`);
+      log(`export: ${exp.lines - 1} rows, ${(exp.bytes / 2 ** 20).toFixed(0)} MiB in ${exp.seconds.toFixed(1)} s (first row after ${exp.firstRowSeconds.toFixed(1)} s); RSS ${exp.baselineRssMb} MB before, ${exp.minRssMb}-${exp.peakRssMb} MB during (${exp.rssSamples} samples)`);
+      figures.push(figure({ figure: 'GET /reports/hours, whole ledger, streamed', value: exp.seconds, unit: 's', target: 'informational', met: null, note: `${exp.lines - 1} rows, ${(exp.bytes / 2 ** 20).toFixed(0)} MiB, first row after ${exp.firstRowSeconds.toFixed(1)} s` }));
+      figures.push(figure({
+        figure: 'app RSS during the export (peak)', value: exp.peakRssMb, unit: 'MB', baseline: exp.baselineRssMb, ratio: exp.peakRssMb / exp.baselineRssMb,
+        target: 'flat: <= baseline + 64 MB', met: exp.peakRssMb <= exp.baselineRssMb + 64, note: `${exp.rssSamples} samples, lowest ${exp.minRssMb} MB; peak heap used ${exp.peakHeapUsedMb} MB`,
+      }));
+      details.export = exp;
+
+      // 8. npm run backup / restore on the whole dataset, and the API while a backup runs
+      const backups = await backupFigures(driver, plan, { url: db.url, adminUrl: db.adminUrl, baseUrl: running.baseUrl, enrollments: ctx.enrollments, sign, file: join(BENCH_PG_ROOT, 'bench.backup.gz'), log });
+      figures.push(...backups.figures);
+      details.backup = backups.details;
+      details.finalCounts = await tableCounts(c);
+    }
   } catch (err) {
     if (!(err instanceof StartupOnly)) {
       failure = err;

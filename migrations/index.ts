@@ -8,6 +8,9 @@ import { AddQuizAttemptProgressIndex1763900600000 } from './1763900600000-AddQui
 import { AddWebSessionsAndCredentials1764000000000 } from './1764000000000-AddWebSessionsAndCredentials';
 import { AddModuleSources1764100000000 } from './1764100000000-AddModuleSources';
 import { RequireSupervisorSignOff1764300000000 } from './1764300000000-RequireSupervisorSignOff';
+import { ThrottleSignInByAccountAndAddress1764400000000 } from './1764400000000-ThrottleSignInByAccountAndAddress';
+import { CreateRosterImports1764400100000 } from './1764400100000-CreateRosterImports';
+import { CreateCertificateBatches1764600000000 } from './1764600000000-CreateCertificateBatches';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -21,4 +24,7 @@ export const migrations = [
   AddWebSessionsAndCredentials1764000000000,
   AddModuleSources1764100000000,
   RequireSupervisorSignOff1764300000000,
+  ThrottleSignInByAccountAndAddress1764400000000,
+  CreateRosterImports1764400100000,
+  CreateCertificateBatches1764600000000,
 ];

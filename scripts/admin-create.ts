@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { Client } from 'pg';
+import { personNameProblem } from '../src/common/validation/person-name';
 import { hashPassword } from '../src/users/password';
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '../src/users/password-policy';
 import { runMigrations } from '../src/database/run-migrations';
@@ -21,6 +22,11 @@ async function main() {
   let password = arg('--password') ?? process.env.PEERCERT_ADMIN_PASSWORD;
   if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
     console.error('Usage: npm run admin:create -- --email you@example.org --name "Full Legal Name" [--password ...]');
+    process.exit(2);
+  }
+  const nameProblem = personNameProblem(fullName.trim().normalize('NFC'));
+  if (nameProblem) {
+    console.error(`--name ${nameProblem}`);
     process.exit(2);
   }
   if (!password) {
@@ -45,7 +51,7 @@ async function main() {
          ON CONFLICT (lower(email)) DO UPDATE SET role = 'admin', active = true, password_hash = EXCLUDED.password_hash,
            must_change_password = false, password_expires_at = NULL, credentials_version = users.credentials_version + 1, updated_at = now()
          RETURNING id, (xmax = 0) AS inserted`,
-        [email, fullName, hash],
+        [email, fullName.trim().normalize('NFC'), hash],
       );
       await c.query(
         `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, after) VALUES (NULL, 'user.admin-create', 'user', $1, $2)`,

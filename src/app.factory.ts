@@ -10,6 +10,7 @@ import { configureHttp, configureWeb } from './web/web-setup';
 import { httpLogging } from './common/logging/http-logging';
 import type { StartupClock } from './common/startup/startup-clock';
 import { noteActivity } from './common/memory/idle-release';
+import { inputGuardMiddleware } from './common/input/input-guard.middleware';
 
 /** Builds the configured app (used by main.ts and by the tests alike). */
 export async function createApp(config: AppConfig, logger = new JsonLogger(config.logLevel), assetsDir?: string, clock?: StartupClock): Promise<INestApplication> {
@@ -26,6 +27,10 @@ export async function createApp(config: AppConfig, logger = new JsonLogger(confi
   app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust);
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '5mb' });
+  // registered here rather than by Nest at init, so that forms pass the input guard too
+  app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
+  // after every body parser, before routing, guards and validation (src/common/input)
+  app.use(inputGuardMiddleware);
   configureWeb(app, config, assetsDir);
   clock?.mark('assets');
   // built at the first request for /docs or /docs-json, not at every start (it costs about

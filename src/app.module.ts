@@ -27,11 +27,15 @@ import { CertificatesModule } from './certificates/certificates.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ReportsModule } from './reports/reports.module';
 import { CalendarModule } from './common/calendar';
+import { HashingModule } from './common/hashing/password-hasher';
+import { JobsModule } from './jobs/job-queue.service';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
 import { OverviewModule } from './overview/overview.module';
 import { WebSessionGuard } from './web/session/web-session.guard';
 import { TraineePagesModule } from './web/trainee-pages.module';
+import { AdminPagesModule } from './web/admin-pages.module';
+import { TeachPagesModule } from './web/teach-pages.module';
 
 /**
  * The whole application. Pipe, guards and filter are APP_* providers so a test app built
@@ -47,6 +51,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
         CalendarModule,
+        HashingModule,
+        JobsModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.embeddedDatabase ? EMBEDDED_POOL_SIZE : undefined)),
         AuditModule,
         UsersModule,
@@ -67,6 +73,8 @@ export class AppModule {
         OverviewModule,
         WebModule,
         TraineePagesModule,
+        AdminPagesModule,
+        TeachPagesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

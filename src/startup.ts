@@ -8,6 +8,7 @@ import { readCurriculumSources } from './curricula/loader/curriculum-sources';
 import { curriculaUnchanged, currentContent } from './curricula/loader/curricula-unchanged';
 import { certificateTemplatesDir } from './certificates/pdf/certificate-template';
 import { UsersService } from './users/users.service';
+import { plainTextProblem } from './certificates/pdf/name-fonts';
 
 /**
  * Work done once at each start, after migrations: load curricula, create the first admin.
@@ -17,6 +18,9 @@ import { UsersService } from './users/users.service';
  */
 export async function startupTasks(app: INestApplication, config: AppConfig, clock?: StartupClock): Promise<void> {
   const log = new Logger('boot');
+  // printed at the top of every certificate, in DejaVu: refuse to start with one it would print as boxes
+  const provider = plainTextProblem(config.trainingProviderName);
+  if (provider) throw new Error(`PEERCERT_TRAINING_PROVIDER: ${provider}`);
   const ds = app.get(DataSource);
   const templates = certificateTemplatesDir(config.templatesDir);
   const sources = readCurriculumSources(config.curriculaDir);

@@ -7,5 +7,6 @@ import { AttestationsService } from './attestations.service';
   imports: [CurriculaModule],
   controllers: [AttestationsController],
   providers: [AttestationsService],
+  exports: [AttestationsService],
 })
 export class AttestationsModule {}

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Permission } from '../access/permissions';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { AllowedBeforePasswordChange } from '../common/decorators/password-change.decorator';
 import { RequirePermission } from '../common/decorators/require-permission.decorator';
+import { clientAddress } from '../common/http/client-address';
 import { UserResponse } from '../users/dto/user.response';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
@@ -12,22 +14,21 @@ import type { AuthUser } from './auth-user';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponse } from './dto/login.response';
-import { LocalAuthGuard } from './local-auth.guard';
+import { UnlockSignInResponse } from './dto/unlock-sign-in.response';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
   constructor(private readonly auth: AuthService, private readonly users: UsersService) {}
 
-  /** The body is validated (LoginDto) before passport checks the password. */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @UseGuards(LocalAuthGuard)
   @ApiOkResponse({ type: LoginResponse })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account' })
-  login(@Body() _dto: LoginDto, @CurrentUser() user: AuthUser): Promise<LoginResponse> {
-    return this.auth.login(user);
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account from this address (Retry-After)' })
+  @ApiServiceUnavailableResponse({ description: 'Too many sign-ins being checked at once (Retry-After)' })
+  login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginResponse> {
+    return this.auth.login(dto.email, dto.password, clientAddress(req));
   }
 
   @Get('me')
@@ -45,7 +46,15 @@ export class AuthController {
   @HttpCode(204)
   @RequirePermission(Permission.ProfileRead)
   @AllowedBeforePasswordChange()
-  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
-    await this.auth.changePassword(user, dto);
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<void> {
+    await this.auth.changePassword(user, dto, clientAddress(req));
+  }
+
+  /** The real owner's way back in when someone keeps failing sign-ins for their account. */
+  @Post('users/:id/unlock-sign-in')
+  @HttpCode(200)
+  @RequirePermission(Permission.UsersManage)
+  unlockSignIn(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UnlockSignInResponse> {
+    return this.auth.unlockSignIn(actor, id);
   }
 }

@@ -7,8 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
-import { LocalStrategy } from './local.strategy';
-import { LoginThrottleRepository } from './login-throttle.repository';
+import { SignInThrottleRepository } from './sign-in-throttle.repository';
 
 @Module({
   imports: [
@@ -23,7 +22,7 @@ import { LoginThrottleRepository } from './login-throttle.repository';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, JwtStrategy, LoginThrottleRepository],
+  providers: [AuthService, JwtStrategy, SignInThrottleRepository],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -17,6 +17,7 @@ import { CertificatesRepository } from './certificates.repository';
 import { BatchResult, CertificateResponse, mapCertificate } from './dto/certificate.response';
 import { CertificateEntity } from './entities/certificate.entity';
 import { CertificateDocument } from './pdf/certificate-document';
+import { describeUnprintable, nameRuns } from './pdf/name-fonts';
 
 /** Certificates issued at once by a batch: enough to overlap database waits with rendering. */
 const BATCH_CONCURRENCY = 4;
@@ -97,6 +98,12 @@ export class CertificateIssuingService {
 
   private async store(m: EntityManager, actor: AuthUser, f: Pick<CertificateEntity,
     'enrollmentId' | 'userId' | 'programCode' | 'programVersionId' | 'holderName' | 'programTitle' | 'snapshot' | 'completedOn' | 'issuedOn' | 'expiresOn' | 'template'> & { replacesId?: string }): Promise<CertificateEntity> {
+    // before a serial is taken: a refused name leaves no gap in the serials
+    const printable = nameRuns(f.holderName);
+    if ('unprintable' in printable) {
+      throw new AppError('NAME_NOT_PRINTABLE', `${describeUnprintable(printable.unprintable)} Correct the full name (PATCH /users/:id), or reissue with the name as on photo ID.`,
+        { field: 'fullName', characters: printable.unprintable });
+    }
     const issuedAt = new Date();
     const serial = formatSerial(Number(f.issuedOn.slice(0, 4)), await this.certificates.nextSerialNumber(m));
     const verificationCode = newCode();
@@ -109,14 +116,20 @@ export class CertificateIssuingService {
   /**
    * Every eligible enrollment of a cohort, each in its own transaction, a few at a time so
    * one certificate's database work overlaps another's rendering. Results keep roster order.
+   * `progress` hears how many are done (a batch the administrator follows on a page).
    */
-  async batch(actor: AuthUser, cohortId: string): Promise<BatchResult> {
+  async batch(actor: AuthUser, cohortId: string, progress?: (done: number, total: number) => Promise<void>): Promise<BatchResult> {
     await this.access.cohort(actor, cohortId);
     const candidates = await this.certificates.candidates(cohortId);
     const outcomes: (BatchOutcome | undefined)[] = new Array(candidates.length);
     let next = 0;
+    let done = 0;
+    await progress?.(0, candidates.length);
     const worker = async () => {
-      for (let i = next++; i < candidates.length; i = next++) outcomes[i] = await this.tryIssue(actor, candidates[i].id);
+      for (let i = next++; i < candidates.length; i = next++) {
+        outcomes[i] = await this.tryIssue(actor, candidates[i].id);
+        await progress?.(++done, candidates.length);
+      }
     };
     await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, candidates.length) }, worker));
     const out: BatchResult = { issued: [], refused: [], alreadyCertified: [] };
@@ -136,6 +149,9 @@ export class CertificateIssuingService {
       if (err instanceof AppError && err.code === 'NOT_ELIGIBLE') {
         const unmet = (err.details?.unmet ?? []) as { id: string; label: string; detail: string }[];
         return { kind: 'refused', value: { enrollmentId: id, unmet: unmet.map(({ id: rid, label, detail }) => ({ id: rid, label, detail })) } };
+      }
+      if (err instanceof AppError && err.code === 'NAME_NOT_PRINTABLE') {
+        return { kind: 'refused', value: { enrollmentId: id, unmet: [{ id: 'name', label: 'A name the certificate can print', detail: err.message }] } };
       }
       if (err instanceof AppError && err.code === 'ALREADY_CERTIFIED') {
         return { kind: 'already', value: { enrollmentId: id, certificateId: String(err.details?.certificateId) } };

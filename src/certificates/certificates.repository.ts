@@ -46,14 +46,28 @@ export class CertificatesRepository {
   }
 
   list(q: ListCertificatesQueryDto & { userId?: string; today: string }): Promise<CertificateEntity[]> {
-    const qb = this.db.getRepository(CertificateEntity).createQueryBuilder('c').orderBy('c.issuedAt', 'DESC').limit(q.limit ?? 1000);
+    return this.filtered(q).limit(q.limit ?? 1000).getMany();
+  }
+
+  /** One page of the register, newest first; `text` matches the holder's name or the serial. */
+  page(q: ListCertificatesQueryDto & { text?: string; today: string }, offset: number, limit: number): Promise<[CertificateEntity[], number]> {
+    const qb = this.filtered(q).offset(offset).limit(limit);
+    if (q.text) {
+      const like = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(c.holderName ILIKE :like OR c.serial ILIKE :like)', { like });
+    }
+    return qb.getManyAndCount();
+  }
+
+  private filtered(q: ListCertificatesQueryDto & { userId?: string; today: string }) {
+    const qb = this.db.getRepository(CertificateEntity).createQueryBuilder('c').orderBy('c.issuedAt', 'DESC').addOrderBy('c.id');
     if (q.userId) qb.andWhere('c.userId = :uid', { uid: q.userId });
     if (q.programCode) qb.andWhere('c.programCode = :code', { code: q.programCode });
     if (q.status === 'revoked' || q.status === 'superseded') qb.andWhere('c.status = :s', { s: q.status });
     if (q.status === 'valid') qb.andWhere(`c.status = 'active' AND (c.expiresOn IS NULL OR c.expiresOn >= :today)`, { today: q.today });
     if (q.status === 'expired') qb.andWhere(`c.status = 'active' AND c.expiresOn < :today`, { today: q.today });
     if (q.enrollmentId) qb.andWhere('c.enrollmentId = :eid', { eid: q.enrollmentId });
-    return qb.getMany();
+    return qb;
   }
 
   /** Enrollments of a cohort that a batch run should try: active or completed, none with a current certificate. */

@@ -28,6 +28,13 @@ export class CertificatesService {
     return (await this.certificates.list({ ...q, today })).map((c) => mapCertificate(c, this.config.publicBaseUrl, today));
   }
 
+  /** One page of every certificate (the administrators' register), with how many match. */
+  async page(q: ListCertificatesQueryDto & { text?: string }, page: number, size: number): Promise<{ certificates: CertificateResponse[]; total: number }> {
+    const today = this.today();
+    const [rows, total] = await this.certificates.page({ ...q, today }, (page - 1) * size, size);
+    return { certificates: rows.map((c) => mapCertificate(c, this.config.publicBaseUrl, today)), total };
+  }
+
   async mine(actor: AuthUser): Promise<CertificateResponse[]> {
     const today = this.today();
     return (await this.certificates.list({ userId: actor.id, today })).map((c) => mapCertificate(c, this.config.publicBaseUrl, today));

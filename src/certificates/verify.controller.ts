@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../common/decorators/public.decorator';
+import { clientAddress } from '../common/http/client-address';
 import { AppError } from '../common/errors/app-error';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { APP_CONFIG } from '../config/app-config';
@@ -32,7 +33,7 @@ export class VerifyController {
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({ type: VerificationResponse })
   async verify(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const wait = await this.limits.hit(`verify:${req.ip}`, this.config.verifyRateLimitPerMinute, 60);
+    const wait = await this.limits.hit(`verify:${clientAddress(req)}`, this.config.verifyRateLimitPerMinute, 60);
     if (wait) throw new AppError('RATE_LIMITED', 'Too many verification requests; try again in a minute.', { retryAfterSeconds: wait });
     const result = await this.certificates.verify(code);
     res.set('Cache-Control', 'no-store').vary('Accept');

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permissions';
 import type { AuthUser } from '../auth/auth-user';
@@ -9,6 +9,7 @@ import { AddInstructorDto } from './dto/add-instructor.dto';
 import { CohortResponse } from './dto/cohort.response';
 import { CreateCohortDto } from './dto/create-cohort.dto';
 import { ListCohortsQueryDto } from './dto/list-cohorts-query.dto';
+import { UpdateCohortDto } from './dto/update-cohort.dto';
 
 @ApiTags('cohorts')
 @Controller('cohorts')
@@ -31,6 +32,12 @@ export class CohortsController {
   @RequirePermission(Permission.CohortsRead)
   get(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CohortResponse> {
     return this.cohorts.get(actor, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.CohortsManage)
+  update(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCohortDto): Promise<CohortResponse> {
+    return this.cohorts.update(actor, id, dto);
   }
 
   @Post(':id/instructors')

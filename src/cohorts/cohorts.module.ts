@@ -8,6 +8,6 @@ import { CohortsService } from './cohorts.service';
   imports: [CurriculaModule],
   controllers: [CohortsController],
   providers: [CohortsService, CohortsRepository],
-  exports: [CohortsRepository],
+  exports: [CohortsRepository, CohortsService],
 })
 export class CohortsModule {}

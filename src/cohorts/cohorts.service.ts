@@ -12,6 +12,7 @@ import { AddInstructorDto } from './dto/add-instructor.dto';
 import { CohortResponse, mapCohort } from './dto/cohort.response';
 import { CreateCohortDto } from './dto/create-cohort.dto';
 import { ListCohortsQueryDto } from './dto/list-cohorts-query.dto';
+import { UpdateCohortDto } from './dto/update-cohort.dto';
 import { CohortEntity } from './entities/cohort.entity';
 import { CohortInstructorEntity } from './entities/cohort-instructor.entity';
 
@@ -35,6 +36,22 @@ export class CohortsService {
       const c = await m.save(m.create(CohortEntity, { ...dto, programVersionId: version.id }));
       await this.audit.record(m, { actorId: actor.id, action: 'cohort.create', entityType: 'cohort', entityId: c.id, after: { ...dto, programVersionId: version.id } });
       return c;
+    });
+    return this.respond(saved);
+  }
+
+  /** Name, site and dates; the program stays (its enrollments are pinned to its version). */
+  async update(actor: AuthUser, id: string, dto: UpdateCohortDto): Promise<CohortResponse> {
+    await this.access.cohort(actor, id);
+    const saved = await this.db.transaction(async (m) => {
+      const c = await m.findOneOrFail(CohortEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const before = { name: c.name, site: c.site, startsOn: c.startsOn, endsOn: c.endsOn };
+      const after = { ...before, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) };
+      if (after.endsOn < after.startsOn) throw new AppError('BAD_START_DATE', 'endsOn must be on or after startsOn.', { field: 'endsOn' });
+      Object.assign(c, after);
+      const out = await m.save(c);
+      await this.audit.record(m, { actorId: actor.id, action: 'cohort.update', entityType: 'cohort', entityId: id, before, after });
+      return out;
     });
     return this.respond(saved);
   }
@@ -65,12 +82,13 @@ export class CohortsService {
     return this.respond(cohort);
   }
 
-  async removeInstructor(actor: AuthUser, id: string, userId: string): Promise<CohortResponse> {
+  /** `reason` (asked by the pages' confirm step) goes into the audit event. */
+  async removeInstructor(actor: AuthUser, id: string, userId: string, reason?: string): Promise<CohortResponse> {
     const cohort = await this.access.cohort(actor, id);
     await this.db.transaction(async (m) => {
       const result = await m.delete(CohortInstructorEntity, { cohortId: cohort.id, userId });
       if (result.affected) {
-        await this.audit.record(m, { actorId: actor.id, action: 'cohort.instructor-remove', entityType: 'cohort', entityId: cohort.id, before: { userId } });
+        await this.audit.record(m, { actorId: actor.id, action: 'cohort.instructor-remove', entityType: 'cohort', entityId: cohort.id, before: { userId }, after: reason ? { reason } : null });
       }
     });
     return this.respond(cohort);

@@ -30,6 +30,10 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** A one-time password (roster import, admin reset) stops working after this many days unused. */
   oneTimePasswordDays: number;
+  /** A roster import creating more accounts than this runs as a background job (202). */
+  importSyncLimit: number;
+  /** Whether this instance runs queued jobs (roster imports); every instance can enqueue them. */
+  runJobs: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

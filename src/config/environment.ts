@@ -53,6 +53,11 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsInt() @Min(1) @Max(90)
   PEERCERT_ONE_TIME_PASSWORD_DAYS?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000)
+  PEERCERT_IMPORT_SYNC_LIMIT?: number;
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'PEERCERT_RUN_JOBS must be true or false' })
+  PEERCERT_RUN_JOBS?: 'true' | 'false';
 
   @IsOptional() @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
   LOG_LEVEL?: 'debug' | 'info' | 'warn' | 'error' | 'silent';

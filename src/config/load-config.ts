@@ -43,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL ?? 'info',
     sessionIdleMinutes: vars.PEERCERT_SESSION_IDLE_MINUTES ?? 30,
     oneTimePasswordDays: vars.PEERCERT_ONE_TIME_PASSWORD_DAYS ?? 14,
+    importSyncLimit: vars.PEERCERT_IMPORT_SYNC_LIMIT ?? 50,
+    runJobs: vars.PEERCERT_RUN_JOBS !== 'false',
   };
 }
 

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '../access/permissions';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { RequirePermission } from '../common/decorators/require-permission.decorator';
 import { EnrollDto } from './dto/enroll.dto';
 import { EnrollmentResponse } from './dto/enrollment.response';
-import { ImportResult } from './dto/import-result.response';
 import { UpdateEnrollmentDto } from './dto/update-enrollment.dto';
 import { EnrollmentsService } from './enrollments.service';
 
@@ -19,14 +18,6 @@ export class EnrollmentsController {
   @RequirePermission(Permission.EnrollmentsManage)
   enroll(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EnrollDto): Promise<EnrollmentResponse> {
     return this.enrollments.enroll(actor, id, dto);
-  }
-
-  @Post('cohorts/:id/enrollments/import')
-  @RequirePermission(Permission.EnrollmentsManage)
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'email,fullName,displayName,startedOn\nana@example.org,Ana María Pérez,Ana,2026-09-01\n' } })
-  importCsv(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() csv: unknown): Promise<ImportResult> {
-    return this.enrollments.importCsv(actor, id, csv);
   }
 
   @Get('cohorts/:id/enrollments')

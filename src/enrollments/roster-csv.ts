@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { isIsoDate } from '../common/dates';
+import { DISPLAY_NAME_MAX, personNameProblem } from '../common/validation/person-name';
 import { ImportProblem } from './dto/import-result.response';
 
 export interface RosterRow {
@@ -11,6 +12,8 @@ export interface RosterRow {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** More than a cohort ever holds; beyond it a file is a mistake (or an attempt to keep a worker busy for hours). */
+export const MAX_ROSTER_ROWS = 5000;
 const HEADERS: Record<string, keyof Omit<RosterRow, 'line'>> = {
   email: 'email', fullname: 'fullName', full_name: 'fullName', 'full name': 'fullName', name: 'fullName',
   displayname: 'displayName', display_name: 'displayName', startedon: 'startedOn', started_on: 'startedOn',
@@ -33,6 +36,9 @@ export function parseRosterCsv(text: string, today: string): { rows: RosterRow[]
     return { rows: [], problems: [{ line: e.lines ?? 1, field: '(csv)', message: `The file is not valid CSV: ${e.message}` }] };
   }
   if (records.length === 0) return { rows: [], problems: [{ line: 1, field: '(csv)', message: 'The file has no trainees: a header row (email,fullName[,displayName][,startedOn]) then one row per trainee.' }] };
+  if (records.length > MAX_ROSTER_ROWS) {
+    return { rows: [], problems: [{ line: records[MAX_ROSTER_ROWS].info.lines, field: '(csv)', message: `A roster may list at most ${MAX_ROSTER_ROWS} trainees; split the file.` }] };
+  }
   const unknown = Object.keys(records[0].record).filter((k) => k.startsWith('?'));
   if (unknown.length) problems.push({ line: 1, field: '(header)', message: `Unknown column(s): ${unknown.map((k) => k.slice(1)).join(', ')}. Known: email, fullName, displayName, startedOn.` });
   if (!('email' in records[0].record) || !('fullName' in records[0].record)) {
@@ -44,13 +50,16 @@ export function parseRosterCsv(text: string, today: string): { rows: RosterRow[]
     const line = info.lines;
     const email = (record.email ?? '').toLowerCase();
     const row: RosterRow = {
-      line, email, fullName: record.fullName ?? '', displayName: record.displayName || null, startedOn: record.startedOn || null,
+      line, email, fullName: (record.fullName ?? '').normalize('NFC'), displayName: record.displayName?.normalize('NFC') || null, startedOn: record.startedOn || null,
     };
     if (!EMAIL.test(email) || email.length > 254) problems.push({ line, field: 'email', message: `"${record.email ?? ''}" is not an email address` });
     else if (seen.has(email)) problems.push({ line, field: 'email', message: `${email} is already on line ${seen.get(email)}` });
     else seen.set(email, line);
-    if (!row.fullName || row.fullName.length > 200) problems.push({ line, field: 'fullName', message: 'the full legal name is required (at most 200 characters)' });
-    if (row.displayName && row.displayName.length > 100) problems.push({ line, field: 'displayName', message: 'at most 100 characters' });
+    // the same rule as the API's and the pages' (@IsPersonName)
+    const nameProblem = row.fullName ? personNameProblem(row.fullName) : 'is required (the full legal name, as on photo ID)';
+    if (nameProblem) problems.push({ line, field: 'fullName', message: `the full name ${nameProblem}` });
+    const displayProblem = row.displayName && personNameProblem(row.displayName, DISPLAY_NAME_MAX);
+    if (displayProblem) problems.push({ line, field: 'displayName', message: `the display name ${displayProblem}` });
     if (row.startedOn && !isIsoDate(row.startedOn)) problems.push({ line, field: 'startedOn', message: `"${row.startedOn}" is not a date as YYYY-MM-DD` });
     else if (row.startedOn && row.startedOn > today) problems.push({ line, field: 'startedOn', message: 'cannot be in the future' });
     return row;

@@ -5,7 +5,8 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors/app-error';
-import { HourEntryResponse, mapHourEntry, PendingApprovalResponse } from './dto/hour-entry.response';
+import { CurriculaRepository } from '../curricula/curricula.repository';
+import { BulkApprovalResponse, HourEntryResponse, mapHourEntry, PendingApprovalResponse } from './dto/hour-entry.response';
 import { HourEntryEntity } from './entities/hour-entry.entity';
 import { HoursRepository } from './hours.repository';
 import { requireActive } from '../enrollments/enrollment-open';
@@ -21,18 +22,52 @@ export class HourApprovalsService {
     private readonly access: AccessService,
     private readonly hours: HoursRepository,
     private readonly audit: AuditService,
+    private readonly curricula: CurriculaRepository,
   ) {}
 
   async queue(actor: AuthUser): Promise<PendingApprovalResponse[]> {
-    return (await this.hours.pendingFor(actor)).map((e) => ({
+    const pending = await this.hours.pendingFor(actor);
+    const labels = new Map<string, string>();
+    for (const id of new Set(pending.map((e) => e.programVersionId))) {
+      for (const h of (await this.curricula.versionById(id))!.definition.hourRequirements) labels.set(`${id}:${h.category}`, h.label);
+    }
+    return pending.map((e) => ({
       ...mapHourEntry(e),
+      categoryLabel: labels.get(`${e.programVersionId}:${e.category}`) ?? e.category,
       trainee: { id: e.userId, fullName: e.traineeName },
       cohort: { id: e.cohortId, name: e.cohortName },
     }));
   }
 
+  /** One entry of the queue, as the queue shows it (the page that asks for a rejection's reason). */
+  async pending(actor: AuthUser, entryId: string): Promise<PendingApprovalResponse> {
+    const found = (await this.queue(actor)).find((e) => e.id === entryId);
+    if (!found) throw new AppError('ENTRY_NOT_FOUND', 'No pending hour entry with that id is waiting for you.');
+    return found;
+  }
+
   approve(actor: AuthUser, entryId: string): Promise<HourEntryResponse> {
     return this.review(actor, entryId, 'approved', null);
+  }
+
+  /**
+   * Several approvals in one step, each still its own decision (its own transaction and
+   * audit event, the same checks as one approval), so a refusal never undoes the others.
+   * The answer names each entry as the queue listed it just before, approved or not and why.
+   */
+  async approveMany(actor: AuthUser, entryIds: string[]): Promise<BulkApprovalResponse> {
+    const listed = new Map((await this.queue(actor)).map((e) => [e.id, e]));
+    const out: BulkApprovalResponse = { approved: [], refused: [] };
+    for (const id of new Set(entryIds)) {
+      try {
+        await this.approve(actor, id);
+        out.approved.push({ id, entry: listed.get(id) ?? null });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        out.refused.push({ id, entry: listed.get(id) ?? null, code: err.code, message: err.message });
+      }
+    }
+    return out;
   }
 
   reject(actor: AuthUser, entryId: string, reason: string): Promise<HourEntryResponse> {

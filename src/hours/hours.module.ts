@@ -12,6 +12,6 @@ import { RosterSessionsService } from './roster-sessions.service';
   imports: [CurriculaModule],
   controllers: [HourEntriesController, HourApprovalsController, RosterSessionsController],
   providers: [HourEntriesService, HourApprovalsService, RosterSessionsService, HoursRepository],
-  exports: [HoursRepository, HourEntriesService],
+  exports: [HoursRepository, HourEntriesService, HourApprovalsService, RosterSessionsService],
 })
 export class HoursModule {}

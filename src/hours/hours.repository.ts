@@ -33,18 +33,19 @@ export class HoursRepository {
    * of enrollments still open (active, and the trainee's account active). The same rule as
    * AccessService's 'supervise', so the queue never lists what approving would refuse.
    */
-  pendingFor(supervisor: AuthUser): Promise<(HourEntryEntity & { traineeName: string; cohortId: string; cohortName: string })[]> {
+  pendingFor(supervisor: AuthUser): Promise<(HourEntryEntity & { traineeName: string; cohortId: string; cohortName: string; programVersionId: string })[]> {
     return this.db.getRepository(HourEntryEntity).createQueryBuilder('h')
       .innerJoin('users', 'u', 'u.id = h.user_id')
       .innerJoin('enrollments', 'e', 'e.id = h.enrollment_id')
       .innerJoin('cohorts', 'c', 'c.id = e.cohort_id')
-      .addSelect(['u.full_name AS trainee_name', 'c.id AS cohort_id', 'c.name AS cohort_name'])
+      .addSelect(['u.full_name AS trainee_name', 'c.id AS cohort_id', 'c.name AS cohort_name', 'e.program_version_id AS program_version_id'])
       .where('h.supervisorId = :uid AND h.status = :pending', { uid: supervisor.id, role: supervisor.role, pending: 'pending' })
       .andWhere(`e.status = 'active' AND u.active AND ${teaches('e.cohort_id', ':uid', ':role')}`)
       .orderBy('h.entryDate', 'ASC').addOrderBy('h.createdAt', 'ASC')
       .getRawAndEntities()
       .then(({ entities, raw }) => entities.map((e, i) => Object.assign(e, {
         traineeName: raw[i].trainee_name as string, cohortId: raw[i].cohort_id as string, cohortName: raw[i].cohort_name as string,
+        programVersionId: raw[i].program_version_id as string,
       })));
   }
 

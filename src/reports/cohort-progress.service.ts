@@ -29,9 +29,13 @@ export class CohortProgressService {
       return {
         enrollmentId: e.id, traineeId: e.userId, traineeName: p.full_name, email: p.email, status: e.status, startedOn: e.startedOn,
         modulesPassed: a.modules.filter((m) => m.completed).length, modulesTotal: a.modules.length,
-        hours: a.hours.map((h) => ({ category: h.category, approvedHours: h.approvedHours, requiredHours: h.requiredHours, pendingHours: h.pendingHours })),
+        hours: a.hours.map((h) => ({
+          category: h.category, label: h.label, approvedHours: h.approvedHours, requiredHours: h.requiredHours, pendingHours: h.pendingHours,
+          approvedMinutes: h.approvedMinutes, requiredMinutes: h.requiredMinutes, pendingMinutes: h.pendingMinutes,
+        })),
         eligible: a.eligibility.eligible,
         missing: a.eligibility.requirements.filter((r) => !r.met).map((r) => (r.kind === 'hours' ? r.detail : r.label)),
+        unmet: a.eligibility.requirements.filter((r) => !r.met).map((r) => ({ id: r.id, kind: r.kind, label: r.label })),
         certificate: c ? { serial: c.serial, status: c.status } : null,
       };
     }).sort((x, y) => x.traineeName.localeCompare(y.traineeName));

@@ -71,6 +71,12 @@ export class IndicatorsService {
     return { from: q.from, to: q.to, groups: out };
   }
 
+  /** The baseline and target set for exactly this program, site ('' for every site) and indicator. */
+  async target(programCode: string, site: string, indicator: string): Promise<{ baseline: number | null; target: number | null }> {
+    const t = (await this.repo.targets()).find((x) => x.program_code === programCode && x.site === site && x.indicator === indicator);
+    return { baseline: t?.baseline == null ? null : Number(t.baseline), target: t?.target == null ? null : Number(t.target) };
+  }
+
   async setTarget(actor: AuthUser, dto: IndicatorTargetDto): Promise<IndicatorTargetDto & { site: string }> {
     const site = dto.site?.trim() ?? '';
     if (!(await this.curricula.version(dto.programCode))) throw new AppError('PROGRAM_NOT_FOUND', `No program has the code "${dto.programCode}".`, { field: 'programCode' });

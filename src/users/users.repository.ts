@@ -40,14 +40,23 @@ export class UsersRepository {
   }
 
   list(q: ListUsersQueryDto): Promise<UserEntity[]> {
-    const qb = this.db.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.fullName').addOrderBy('u.id').limit(5000);
+    return this.filtered(q).limit(5000).getMany();
+  }
+
+  /** One page of the filtered list, and how many match in all. */
+  page(q: ListUsersQueryDto, offset: number, limit: number): Promise<[UserEntity[], number]> {
+    return this.filtered(q).offset(offset).limit(limit).getManyAndCount();
+  }
+
+  private filtered(q: ListUsersQueryDto) {
+    const qb = this.db.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.fullName').addOrderBy('u.id');
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
     if (q.active !== undefined) qb.andWhere('u.active = :active', { active: q.active });
     if (q.q) {
       const like = q.q.replace(/[\\%_]/g, (c) => `\\${c}`);
       qb.andWhere('(lower(u.email) LIKE lower(:prefix) OR u.fullName ILIKE :any)', { prefix: `${like}%`, any: `%${like}%` });
     }
-    return qb.getMany();
+    return qb;
   }
 
   adminExists(): Promise<boolean> {

@@ -12,7 +12,8 @@ import { ListUsersQueryDto } from './dto/list-users-query.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { mapUser, UserResponse } from './dto/user.response';
 import { UserEntity } from './entities/user.entity';
-import { hashPassword } from './password';
+import { PasswordHasher } from '../common/hashing/password-hasher';
+import { newOneTimePassword } from './one-time-password';
 import { UsersRepository } from './users.repository';
 
 @Injectable()
@@ -23,6 +24,7 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,7 +35,7 @@ export class UsersService {
    */
   async create(actor: AuthUser | null, dto: CreateUserDto, opts: { oneTime?: boolean } = {}): Promise<UserResponse> {
     assertAcceptablePassword('password', dto.password, [dto.email, dto.fullName]);
-    const passwordHash = await hashPassword(dto.password);
+    const passwordHash = await this.hasher.hash(dto.password, 'account');
     const oneTime = opts.oneTime ?? true;
     return this.db.transaction(async (m) => {
       if (await this.users.emailTaken(dto.email, m)) {
@@ -59,12 +61,44 @@ export class UsersService {
     return (await this.users.list(query)).map(mapUser);
   }
 
+  /** One page of the list, with the number of users that match. */
+  async page(query: ListUsersQueryDto, page: number, size: number): Promise<{ users: UserResponse[]; total: number }> {
+    const [rows, total] = await this.users.page(query, (page - 1) * size, size);
+    return { users: rows.map(mapUser), total };
+  }
+
+  /** An account an administrator opens: its one-time password is made here and returned once, never stored in the clear. */
+  async createWithOneTimePassword(actor: AuthUser, dto: Omit<CreateUserDto, 'password'>): Promise<{ user: UserResponse; oneTimePassword: string }> {
+    const oneTimePassword = newOneTimePassword();
+    return { user: await this.create(actor, { ...dto, password: oneTimePassword }), oneTimePassword };
+  }
+
+  /** A new one-time password for someone who lost theirs: their sessions and tokens end. */
+  async resetPassword(actor: AuthUser, id: string): Promise<{ user: UserResponse; oneTimePassword: string }> {
+    const oneTimePassword = newOneTimePassword();
+    return { user: await this.update(actor, id, { password: oneTimePassword }), oneTimePassword };
+  }
+
+  /** Deactivates (sessions and tokens stop working at the next request) or reactivates an account, with the reason in the audit log. */
+  async setActive(actor: AuthUser, id: string, active: boolean, reason: string): Promise<UserResponse> {
+    if (id === actor.id && !active) throw new AppError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate yourself or remove your own admin role.');
+    return this.db.transaction(async (m) => {
+      const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new AppError('USER_NOT_FOUND', 'No user has that id.');
+      const before = { active: user.active };
+      user.active = active;
+      const saved = await m.save(user);
+      await this.audit.record(m, { actorId: actor.id, action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: id, before, after: { active, reason } });
+      return mapUser(saved);
+    });
+  }
+
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
     if (id === actor.id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
       throw new AppError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate yourself or remove your own admin role.');
     }
-    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     if (dto.password) assertAcceptablePassword('password', dto.password, [dto.fullName ?? '']);
+    const passwordHash = dto.password ? await this.hasher.hash(dto.password, 'account') : undefined;
     return this.db.transaction(async (m) => {
       const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new AppError('USER_NOT_FOUND', 'No user has that id.');

@@ -5,6 +5,7 @@ import { HoursModule } from '../hours/hours.module';
 import { LearningModule } from '../learning/learning.module';
 import { OverviewModule } from '../overview/overview.module';
 import { QuizzesModule } from '../quizzes/quizzes.module';
+import { TeachingModule } from '../teaching/teaching.module';
 import { UsersModule } from '../users/users.module';
 import { CertificatesPagesController } from './certificates/certificates-pages.controller';
 import { ChecklistController } from './checklist/checklist.controller';
@@ -16,7 +17,7 @@ import { QuizController } from './quiz/quiz.controller';
 
 /** The trainee's pages: home, learning, quizzes, hours, checklist, certificates, profile. */
 @Module({
-  imports: [OverviewModule, LearningModule, QuizzesModule, HoursModule, EligibilityModule, CertificatesModule, UsersModule],
+  imports: [OverviewModule, LearningModule, QuizzesModule, HoursModule, EligibilityModule, CertificatesModule, UsersModule, TeachingModule],
   controllers: [HomeController, LearnController, QuizController, HoursPagesController, ChecklistController, CertificatesPagesController, ProfileController],
 })
 export class TraineePagesModule {}

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { PROJECT_ROOT } from '../config/load-config';
+import { rosterUpload } from './admin/roster/roster-upload';
 import { ensureAssets } from './assets/build-assets';
 import { AssetManifestHolder } from './assets/asset-manifest';
 import { Translator } from './i18n/catalogs';
@@ -46,17 +47,21 @@ function securityHeaders(https: boolean) {
     (req.path === '/docs' || req.path.startsWith('/docs/') ? docs : pages)(req, res, next);
 }
 
-/** First, so every response has them, even one a body parser refuses: security headers, compression. */
+/**
+ * First, so every response has them, even one a body parser refuses: security headers,
+ * compression. Then the one multipart form (a roster file), ahead of the other body parsers
+ * and the input guard, so its fields are checked like every form's.
+ */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.use(securityHeaders(config.publicBaseUrl.startsWith('https://')));
   app.use(compression({ threshold: 1024 }));
+  app.use(rosterUpload());
 }
 
-/** Everything the pages need around Nest's router: assets, forms, sessions, views. */
+/** Everything the pages need around Nest's router: assets, sessions, views (forms are parsed in createApp, before the input guard). */
 export function configureWeb(app: NestExpressApplication, config: AppConfig, assetsDir = ASSETS_DIR): void {
   app.get(AssetManifestHolder).set(ensureAssets(assetsDir));
   app.useStaticAssets(assetsDir, { prefix: '/assets/', immutable: true, maxAge: '365d', index: false, dotfiles: 'ignore' });
-  app.useBodyParser('urlencoded', { extended: false, limit: '100kb', parameterLimit: 500 });
   const secret = createHmac('sha256', config.jwtSecret).update('peercert web session cookie').digest('base64url');
   app.use(sessionMiddleware(config, app.get(WebSessionStore).store, secret));
   configureViews(app, config.templatesDir, app.get(Translator));

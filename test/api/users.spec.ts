@@ -51,7 +51,9 @@ describe('users', () => {
     expect(res.body.error).toBe('VALIDATION_FAILED');
     const byField = Object.fromEntries(res.body.errors.map((e: { field: string; rules: object }) => [e.field, Object.keys(e.rules)]));
     expect(byField).toMatchObject({ email: ['isEmail'], role: ['isIn'], password: expect.arrayContaining(['minLength']), isAdmin: ['whitelistValidation'] });
-    expect(byField.fullName).toContain('minLength');
+    // the person-name rule (src/common/validation/person-name.ts) also refuses an empty name
+    expect(byField.fullName).toEqual(['isPersonName']);
+    expect(res.body.errors.find((e: { field: string }) => e.field === 'fullName').rules.isPersonName).toBe('fullName must not be empty');
     const after = await t.db.query('SELECT count(*)::int AS n FROM users');
     expect(after[0].n).toBe(before[0].n);
     await t.http.get('/users/not-a-uuid').set(bearer(admin)).expect(400);

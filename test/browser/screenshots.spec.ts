@@ -1,13 +1,16 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config/load-config';
-import { bearer, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { bearer, TEST_PASSWORD, TestApp, TestUser } from '../support/test-app';
 import { answersFor, completeModule, createCohort, enroll } from '../factories/learning';
 import { launchBrowser, newContext, servedTestApp } from '../support/browser';
 
 /**
- * `npm run screenshots`: the main trainee pages in both languages, into docs/screenshots/
+ * `npm run screenshots`: the main trainee pages in both languages, and the instructor's
+ * approvals queue, class session and a printed sign-in sheet, into docs/screenshots/
  * (README and docs use them). Not part of `npm test`: it writes files and asserts nothing.
  */
 const run = process.env.PEERCERT_SCREENSHOTS === '1' ? describe : describe.skip;
@@ -68,5 +71,54 @@ run('screenshots for the docs', () => {
       await page.screenshot({ path: join(out, `home-phone-${lang}.png`) });
       await context.close();
     }
+  });
+
+  it('captures the instructor pages and a printed sign-in sheet', async () => {
+    const admin = await t.user('admin');
+    const instructor = await t.user('instructor', { fullName: 'Teresa Alvarado' });
+    const cohort = await createCohort(t, admin, 'omcp-aod', [instructor], { name: 'Fall 2026 mentors', site: 'Solano State Prison' });
+    const names = ['Marcus Bell', 'Nguyễn Thị Lan', 'José Ramírez Ortega', 'Keisha Williams', 'Daniel Okafor', 'Ana Lucía Fuentes'];
+    const people: { u: TestUser; e: string }[] = [];
+    for (const fullName of names) {
+      const u = await t.user('trainee', { fullName });
+      people.push({ u, e: await enroll(t, admin, cohort.id, u, '2026-01-05') });
+    }
+    const practicum = (i: number, date: string, minutes: number, activity: string, fns: string[]) => t.http.post(`/enrollments/${people[i].e}/hours`).set(bearer(people[i].u))
+      .send({ category: 'practicum', date, minutes, activity, supervisorId: instructor.id, facility: 'Valley Recovery Center', coreFunctions: fns, supervisorCredential: 'CADC-II' }).expect(201);
+    await practicum(0, '2026-02-09', 180, 'Intake interviews with two new clients', ['intake', 'screening']);
+    await practicum(1, '2026-02-10', 150, 'Co-led a relapse prevention group', ['counseling', 'client-education']);
+    await practicum(3, '2026-02-11', 240, 'Case notes and referral follow-up', ['case-management', 'referral', 'reports-and-record-keeping']);
+
+    const context = await newContext(browser, base);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.goto('/signin');
+    await page.getByLabel('Email address').fill(instructor.email);
+    await page.getByLabel(/^Password$/).fill(TEST_PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await page.goto('/teach/approvals');
+    await page.screenshot({ path: join(out, 'teach-approvals-en.png'), fullPage: true });
+    await page.goto(`/teach/cohorts/${cohort.id}/session`);
+    await page.getByLabel('Date of the session').fill('2026-03-02');
+    await page.locator('label', { hasText: 'Education' }).first().click();
+    await page.getByLabel('Hours', { exact: true }).fill('3');
+    await page.getByLabel('Minutes', { exact: true }).fill('0');
+    await page.getByLabel('Topic', { exact: true }).fill('Stages of change and motivational interviewing');
+    await page.locator('label', { hasText: 'Daniel Okafor' }).click();
+    await page.screenshot({ path: join(out, 'teach-session-en.png'), fullPage: true });
+
+    // the sign-in sheet as printed: its first page, rendered by poppler's pdftoppm
+    const sheet = await page.request.get(`/teach/cohorts/${cohort.id}/sign-in-sheet?date=2026-03-09&topic=Relapse%20prevention&minutes=180&category=education`);
+    const pdf = join(tmpdir(), `peercert-sign-in-sheet-${process.pid}.pdf`);
+    writeFileSync(pdf, await sheet.body());
+    try {
+      execFileSync('pdftoppm', ['-png', '-r', '72', '-f', '1', '-l', '1', '-singlefile', pdf, join(out, 'sign-in-sheet')]);
+    } catch {
+      // no poppler here: Chromium's own PDF viewer, in a headed-like window
+      const viewer = await context.newPage();
+      await viewer.goto(`file://${pdf}`).catch(() => undefined);
+      await viewer.screenshot({ path: join(out, 'sign-in-sheet.png') });
+    }
+    await context.close();
   });
 });

@@ -177,6 +177,16 @@ describe('a trainee, in the browser', () => {
 
     await v.goto(`/learn/${me.enrollmentId}/checklist`);
     await shown(v.page.getByText(/requisitos cumplidos/));
+
+    // a whole module on paper: every lesson, and on print no navigation or buttons
+    await v.goto(`/learn/${me.enrollmentId}/modules/1/print`);
+    expect(await v.page.locator('section.pc-print-lesson').count()).toBeGreaterThanOrEqual(2);
+    await v.goto(`/learn/${me.enrollmentId}/modules/1`);
+    await v.page.emulateMedia({ media: 'print' });
+    expect(await v.page.locator('header.pc-header').isVisible()).toBe(false);
+    expect(await v.page.getByRole('link', { name: 'Ir al examen' }).isVisible()).toBe(true);
+    await v.page.emulateMedia({ media: 'screen' });
+    expect(await v.page.locator('header.pc-header').isVisible()).toBe(true);
     await v.close();
     expect(v.violations).toEqual([]);
   });

@@ -19,11 +19,11 @@ type Outcome = 'allow' | 'deny';
 const CALLERS: Caller[] = ['anon', 'otherTrainee', 'outsider', 'trainee', 'instructor', 'admin'];
 
 /** 404s that mean "not visible to you" (AccessService), as opposed to "no such thing". */
-const ACCESS_404 = new Set(['ENROLLMENT_NOT_FOUND', 'COHORT_NOT_FOUND', 'ATTEMPT_NOT_FOUND', 'ENTRY_NOT_FOUND', 'CERTIFICATE_NOT_FOUND']);
+const ACCESS_404 = new Set(['ENROLLMENT_NOT_FOUND', 'COHORT_NOT_FOUND', 'ATTEMPT_NOT_FOUND', 'ENTRY_NOT_FOUND', 'CERTIFICATE_NOT_FOUND', 'IMPORT_NOT_FOUND']);
 
 interface Fixture {
   admin: TestUser; instructor: TestUser; outsider: TestUser; trainee: TestUser; otherTrainee: TestUser; spareInstructor: TestUser; spareTrainee: TestUser;
-  cohortId: string; enrollmentId: string; lessonId: string; attemptId: string; entryId: string; certificateId: string; code: string;
+  cohortId: string; enrollmentId: string; lessonId: string; attemptId: string; entryId: string; certificateId: string; code: string; importId: string;
 }
 
 interface Row {
@@ -64,6 +64,7 @@ const MATRIX: Record<string, Row> = {
   'GET /users': { expect: adminOnly, path: () => '/users' },
   'GET /users/:id': { expect: adminOnly, path: (f) => `/users/${f.trainee.id}` },
   'PATCH /users/:id': { expect: adminOnly, path: (f) => `/users/${f.spareTrainee.id}`, body: () => ({ displayName: 'Spare' }) },
+  'POST /users/:id/unlock-sign-in': { expect: adminOnly, path: (f) => `/users/${f.spareTrainee.id}/unlock-sign-in` },
   'GET /audit': { expect: adminOnly, path: () => '/audit' },
 
   'GET /programs': { expect: signedIn, path: () => '/programs' },
@@ -74,10 +75,14 @@ const MATRIX: Record<string, Row> = {
   'POST /cohorts': { expect: adminOnly, path: () => '/cohorts', body: () => ({ programCode: 'omcp-aod', name: 'M', site: 'S', startsOn: '2026-01-01', endsOn: '2026-12-31' }) },
   'GET /cohorts': { expect: instructors, path: () => '/cohorts' },
   'GET /cohorts/:id': { expect: teacherAdmin, path: (f) => `/cohorts/${f.cohortId}` },
+  'PATCH /cohorts/:id': { expect: adminOnly, path: (f) => `/cohorts/${f.cohortId}`, body: () => ({ site: 'Solano State Prison' }) },
   'POST /cohorts/:id/instructors': { expect: adminOnly, path: (f) => `/cohorts/${f.cohortId}/instructors`, body: (f) => ({ userId: f.spareInstructor.id }) },
   'DELETE /cohorts/:id/instructors/:userId': { expect: adminOnly, path: (f) => `/cohorts/${f.cohortId}/instructors/${f.spareInstructor.id}` },
   'POST /cohorts/:id/enrollments': { expect: adminOnly, path: (f) => `/cohorts/${f.cohortId}/enrollments`, body: (f) => ({ userId: f.spareTrainee.id }) },
   'POST /cohorts/:id/enrollments/import': { expect: adminOnly, path: (f) => `/cohorts/${f.cohortId}/enrollments/import`, csv: () => `email,fullName\n${email()},Imported Person\n` },
+  // the admin who started the import (the fixture's); other admins get 404 (test/api/roster-import-jobs.spec.ts)
+  'GET /roster-imports/:id': { expect: adminOnly, path: (f) => `/roster-imports/${f.importId}` },
+  'POST /roster-imports/:id/result': { expect: adminOnly, path: (f) => `/roster-imports/${f.importId}/result` },
   'GET /cohorts/:id/enrollments': { expect: teacherAdmin, path: (f) => `/cohorts/${f.cohortId}/enrollments` },
   'POST /cohorts/:id/sessions': { expect: teacherAdmin, path: (f) => `/cohorts/${f.cohortId}/sessions`, body: (f) => ({ category: 'education', date: '2026-02-02', minutes: 30, topic: 'Class', enrollmentIds: [f.enrollmentId] }) },
   'POST /cohorts/:id/certificates': { expect: adminOnly, path: (f) => `/cohorts/${f.cohortId}/certificates` },
@@ -130,7 +135,8 @@ describe('authorization matrix', () => {
   const bodies: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // imports creating more than one account run as jobs, so a two-row roster makes one
+    t = await createTestApp({ importSyncLimit: 1 });
     const admin = await t.user('admin');
     const instructor = await t.user('instructor');
     const outsider = await t.user('instructor');
@@ -148,7 +154,10 @@ describe('authorization matrix', () => {
     const coreE = await enroll(t, admin, core, trainee, '2026-01-05');
     await makeEligible(t, { instructor, trainee, cohortId: core, enrollmentId: coreE, programCode: 'peer-core', firstDay: '2026-03-01' });
     const cert = await t.http.post(`/enrollments/${coreE}/certificates`).set(bearer(admin)).expect(201);
+    const imported = await t.http.post(`/cohorts/${cohortId}/enrollments/import`).set(bearer(admin)).set('Content-Type', 'text/csv')
+      .send(`email,fullName\n${email()},Imported One\n${email()},Imported Two\n`).expect(202);
     f = {
+      importId: imported.body.id,
       admin, instructor, outsider, trainee, otherTrainee,
       spareInstructor: await t.user('instructor'), spareTrainee: await t.user('trainee'),
       cohortId, enrollmentId, lessonId: mod.body.lessons[0].id, attemptId: attempt.body.id, entryId: entry.body.id,

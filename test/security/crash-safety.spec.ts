@@ -17,9 +17,15 @@ import { makeEligible, recordAllHours } from '../factories/eligible';
  */
 const APP_NAME = 'peercert-crash-child';
 // a real process started twice per test: allow for a slow shared machine
-jest.setTimeout(240_000);
+jest.setTimeout(480_000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Imports of more than SYNC_LIMIT new accounts run as jobs (the default). The in-request
+ * import stays at the limit, so its transaction is long enough to be caught open.
+ */
+const SYNC_LIMIT = 50;
+const JOB_ROWS = 55;
 
 describe('crash safety', () => {
   let t: TestApp;
@@ -29,7 +35,7 @@ describe('crash safety', () => {
   let base = '';
   const dataDir = mkdtempSync(join(tmpdir(), 'peercert-crash-'));
 
-  async function startChild(): Promise<void> {
+  async function startChild(env: Record<string, string> = {}): Promise<void> {
     const port = await freePort();
     const url = new URL(t.databaseUrl);
     url.searchParams.set('application_name', APP_NAME);
@@ -38,7 +44,7 @@ describe('crash safety', () => {
       env: {
         ...process.env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_PROJECT: 'tsconfig.json', DATABASE_URL: url.toString(), PORT: String(port),
         JWT_SECRET: TEST_JWT_SECRET, PEERCERT_DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://certs.example.org', LOG_LEVEL: 'warn',
-        PEERCERT_TRAINING_PROVIDER: 'Test Training Provider',
+        PEERCERT_TRAINING_PROVIDER: 'Test Training Provider', ...env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -65,18 +71,19 @@ describe('crash safety', () => {
   }
 
   /** Polls until a session of the app has written inside an open transaction (or the condition holds). */
-  async function waitFor(sql: string, timeoutMs = 60_000): Promise<boolean> {
+  async function waitFor(sql: string, timeoutMs = 60_000, everyMs = 2): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const rows = await t.db.query(sql, sql.includes('$1') ? [APP_NAME] : []);
       if (rows[0]?.hit) return true;
-      await sleep(2);
+      await sleep(everyMs);
     }
     return false;
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // this process's app runs no jobs: only the child does, so killing it stops the work
+    t = await createTestApp({ runJobs: false });
     admin = await t.user('admin');
     instructor = await t.user('instructor');
   });
@@ -86,9 +93,10 @@ describe('crash safety', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('a roster import killed mid-transaction leaves nothing behind; the same import then succeeds', async () => {
+  it('a roster import done in the request, killed mid-transaction, leaves nothing behind; the same import then succeeds', async () => {
     const cohortId = (await createCohort(t, admin, 'omcp-aod', [instructor])).id;
-    const rows = Array.from({ length: 80 }, (_, i) => `crash${i}@example.org,Crash Test ${i}`);
+    // 50 accounts: the most an import creates in the request (PEERCERT_IMPORT_SYNC_LIMIT)
+    const rows = Array.from({ length: SYNC_LIMIT }, (_, i) => `crash${i}@example.org,Crash Test ${String.fromCharCode(65 + (i % 26))}`);
     const csv = `email,fullName\n${rows.join('\n')}\n`;
     const count = async () => (await t.db.query(
       `SELECT (SELECT count(*)::int FROM users WHERE email LIKE 'crash%@example.org') AS users,
@@ -98,7 +106,8 @@ describe('crash safety', () => {
 
     await startChild();
     const pending = request(base).post(`/cohorts/${cohortId}/enrollments/import`).set(bearer(admin)).set('Content-Type', 'text/csv').send(csv).then(() => 'answered', () => 'cut off');
-    const midWrite = await waitFor(`SELECT true AS hit FROM pg_stat_activity WHERE application_name = $1 AND backend_xid IS NOT NULL LIMIT 1`);
+    // the hashes come first, one at a time on the import lane: allow for a slow shared machine
+    const midWrite = await waitFor(`SELECT true AS hit FROM pg_stat_activity WHERE application_name = $1 AND backend_xid IS NOT NULL LIMIT 1`, 200_000);
     await killChild();
     expect(await pending).toBe('cut off');
     const after = await count();
@@ -108,8 +117,45 @@ describe('crash safety', () => {
     await startChild();
     const res = await request(base).post(`/cohorts/${cohortId}/enrollments/import`).set(bearer(admin)).set('Content-Type', 'text/csv').send(csv);
     expect(res.status).toBe(201);
-    expect(res.body.enrolled).toBe(80);
-    expect(await count()).toEqual({ users: 80, enrollments: 80, audited: 80 });
+    expect(res.body.enrolled).toBe(SYNC_LIMIT);
+    expect(await count()).toEqual({ users: SYNC_LIMIT, enrollments: SYNC_LIMIT, audited: SYNC_LIMIT });
+    await killChild();
+  });
+
+  it('a roster import job killed while preparing accounts resumes after a restart and completes exactly once', async () => {
+    const cohortId = (await createCohort(t, admin, 'omcp-aod', [instructor])).id;
+    const csv = `email,fullName\n${Array.from({ length: JOB_ROWS }, (_, i) => `resume${i}@example.org,Resumed Person ${String.fromCharCode(65 + (i % 26))}`).join('\n')}\n`;
+    const count = async () => (await t.db.query(
+      `SELECT (SELECT count(*)::int FROM users WHERE email LIKE 'resume%@example.org') AS users,
+              (SELECT count(*)::int FROM enrollments WHERE cohort_id = $1) AS enrollments,
+              (SELECT count(*)::int FROM audit_events a JOIN enrollments e ON e.id::text = a.entity_id WHERE a.action = 'enrollment.create' AND e.cohort_id = $1) AS audited`,
+      [cohortId]))[0];
+    const job = async (id: string) => (await t.db.query(`SELECT status, accounts_prepared AS prepared FROM roster_imports WHERE id = $1`, [id]))[0];
+
+    await startChild();
+    const res = await request(base).post(`/cohorts/${cohortId}/enrollments/import`).set(bearer(admin)).set('Content-Type', 'text/csv').send(csv).expect(202);
+    const id: string = res.body.id;
+    expect(await waitFor(`SELECT true AS hit FROM roster_imports WHERE id = '${id}' AND accounts_prepared >= 5`)).toBe(true);
+    await killChild();
+    const [before] = await t.db.query(`SELECT line, password_sealed FROM roster_import_rows WHERE import_id = $1 AND password_sealed IS NOT NULL ORDER BY line LIMIT 1`, [id]);
+    const mid = await job(id);
+    expect(mid.status).toBe('running');
+    expect(mid.prepared).toBeGreaterThanOrEqual(5);
+    expect(mid.prepared).toBeLessThan(JOB_ROWS);
+    expect(await count()).toEqual({ users: 0, enrollments: 0, audited: 0 });
+
+    // a new instance takes the job over once the dead one's heartbeat has lapsed
+    await startChild();
+    expect(await waitFor(`SELECT true AS hit FROM roster_imports WHERE id = '${id}' AND status IN ('succeeded', 'failed')`, 180_000, 250)).toBe(true);
+    expect(await job(id)).toEqual({ status: 'succeeded', prepared: JOB_ROWS });
+    expect(await count()).toEqual({ users: JOB_ROWS, enrollments: JOB_ROWS, audited: JOB_ROWS });
+    // what was prepared before the kill was kept, not redone
+    const [after] = await t.db.query(`SELECT password_sealed FROM roster_import_rows WHERE import_id = $1 AND line = $2`, [id, before.line]);
+    expect(Buffer.compare(after.password_sealed, before.password_sealed)).toBe(0);
+    const result = await request(base).post(`/roster-imports/${id}/result`).set(bearer(admin)).expect(200);
+    expect(result.body.newUsers).toHaveLength(JOB_ROWS);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'roster-import.complete' AND entity_id = $1`, [id]);
+    expect(n).toBe(1);
     await killChild();
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { bearer, createTestApp, TestApp, TestUser } from '../support/test-app';
 import { createCohort, enroll } from '../factories/learning';
 import { routeList } from '../support/route-list';
+import { isWebPath } from '../../src/web/web-paths';
 
 /**
  * Random and malformed params, queries and bodies against every route of the app, as an
@@ -96,6 +97,64 @@ describe('fuzzing every route', () => {
     }
     expect(problems).toEqual([]);
     expect(sent).toBe(routes.length * 6);
+  });
+
+  // Hostile input (issue 15, item 4): NUL and other controls, lone surrogates, bidi
+  // overrides, very long strings and deep nesting, anywhere. The input guard refuses each
+  // one with a 400 naming the field and the rule, on every route, before anything else runs.
+  const HOSTILE_RULES = ['noControlCharacters', 'wellFormedUnicode', 'singleLine', 'maxLength', 'maxDepth', 'maxItems', 'maxKeys', 'reservedKey'];
+  const bad = fc.constantFrom('\u0000', '\u0001', '\u0008', '\u000b', '\u001b', '\u007f', '\u0085', '\u009b', '\ud800', '\udfff', '\u202e', '\u2066', '\n', '\r', '\t', '\u2028');
+  const hostileString = fc.oneof(
+    fc.tuple(fc.string({ maxLength: 20 }), bad, fc.string({ maxLength: 20 })).map(([a, c, b]) => `${a}${c}${b}`),
+    fc.integer({ min: 10_001, max: 200_000 }).map((n) => 'x'.repeat(n)),
+  );
+  const fieldName = fc.constantFrom('email', 'fullName', 'name', 'site', 'category', 'topic', 'kind', 'password', 'programCode', 'x');
+  /** A raw JSON body: a hostile string in a field, nesting past the limit, or too many items. */
+  const hostileBody = fc.oneof(
+    fc.tuple(fieldName, hostileString).map(([k, v]) => JSON.stringify({ [k]: v })),
+    fc.tuple(fieldName, fc.integer({ min: 9, max: 60_000 }), fc.boolean()).map(([k, depth, arrays]) =>
+      `{"${k}":${arrays ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)}}`),
+    fc.tuple(fieldName, fc.integer({ min: 1001, max: 50_000 })).map(([k, n]) => JSON.stringify({ [k]: new Array(n).fill(1) })),
+  );
+  /** A URL cannot carry a lone surrogate (it has no UTF-8 form): the rest of the bad characters. */
+  const badInUrl = bad.filter((c) => !/[\ud800-\udfff]/.test(c));
+  const hostileQuery = fc.tuple(fc.constantFrom('q', 'from', 'programCode', 'site', 'status', 'x'), fc.oneof(
+    fc.tuple(fc.string({ maxLength: 20 }), badInUrl).map(([a, c]) => `${a}${c}`),
+    fc.integer({ min: 1001, max: 8000 }).map((n) => 'q'.repeat(n)),
+  ));
+
+  it('refuses hostile strings and shapes with a 400 naming the field and rule, on every route', async () => {
+    const routes = routeList(t.app).filter((r) => !r.startsWith('GET /docs'));
+    let checked = 0;
+    for (const route of routes) {
+      const [method, pattern] = route.split(' ');
+      const hasParam = pattern.includes(':');
+      const where = fc.constantFrom(...(['query', ...(method === 'GET' ? [] : ['body']), ...(hasParam ? ['path'] : [])] as const));
+      await fc.assert(fc.asyncProperty(where, hostileBody, hostileQuery, fc.tuple(badInUrl, fc.string({ maxLength: 10 })), fc.boolean(),
+        async (at, payload, [qKey, qValue], [c, seg], asAdmin) => {
+          let first = true;
+          const path = pattern.replace(/:[a-zA-Z]+/g, () => {
+            const value = at === 'path' && first ? `${seg}${c}` : ids[0];
+            first = false;
+            return encodeURIComponent(value);
+          });
+          let req = t.http[method.toLowerCase() as 'get'](path).set(bearer(asAdmin ? admin : trainee));
+          if (at === 'query') req = req.query({ [qKey]: qValue });
+          if (at === 'body') req = req.set('Content-Type', 'application/json').send(payload);
+          const res = await req;
+          checked += 1;
+          const errors: { in: string; field: string; rules: Record<string, string> }[] = res.body?.errors ?? [];
+          // pages answer with a page in the user's language (the same 400, never a stack trace)
+          const ok = isWebPath(pattern)
+            ? res.status === 400 && /text\/html/.test(String(res.headers['content-type'])) && !/\bat \S+ \(|Error:/.test(res.text)
+            : res.status === 400 && res.body.error === 'VALIDATION_FAILED' && errors.length > 0
+              && errors.every((e) => e.in && e.field && Object.keys(e.rules).every((r) => HOSTILE_RULES.includes(r) || r === 'percentEncoding'));
+          if (!ok) problems.push(`${method} ${path.slice(0, 80)} (${at}) -> ${res.status} ${(res.text ?? '').slice(0, 200)}`);
+          return ok;
+        }), { numRuns: 5 });
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBe(routes.length * 5);
   });
 
   it('logged no server error while being fuzzed', () => {

@@ -7,6 +7,7 @@ import { prepareTemplate } from './prepare-template';
 import { ensureAssets } from '../../src/web/assets/build-assets';
 import { ASSETS_DIR } from '../../src/web/web-setup';
 import { CHROMIUM_ENV, chromiumPath } from './browser';
+import { prepareJobQueue } from '../../src/jobs/job-queue';
 
 /** A leftover of an interrupted run (kill -9 leaves the server up, Ctrl-C leaves the folder). */
 const clearLeftovers = () => clearThrowawayCluster(TEST_PG_DIR, [TEST_PG_DIR, `${TEST_PG_DIR}.password`, `${TEST_PG_DIR}.log`]);
@@ -34,5 +35,7 @@ export default async function globalSetup() {
   const templateUrl = urlFor(TEMPLATE_DB);
   process.env[TEMPLATE_URL_ENV] = templateUrl;
   await runMigrations(templateUrl);
+  // pg-boss's schema and queues, so each copy starts its job queue without installing it
+  await prepareJobQueue(templateUrl);
   await prepareTemplate(templateUrl);
 }

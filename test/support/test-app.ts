@@ -61,6 +61,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     logLevel: 'info',
     sessionIdleMinutes: 30,
     oneTimePasswordDays: 14,
+    importSyncLimit: 50,
+    runJobs: true,
     ...overrides,
   };
 }

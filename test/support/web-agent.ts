@@ -23,7 +23,8 @@ export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD
   const page = await agent.get('/signin').set(headers).expect(200);
   const res = await agent.post('/signin').set(headers).type('form').send({ email, password, _csrf: csrfOf(page.text) });
   if (res.status !== 303) throw new Error(`sign-in failed: ${res.status} ${res.text.slice(0, 300)}`);
-  const next = await agent.get(res.headers.location).set(headers);
+  // an administrator lands on /admin by way of /home
+  const next = await agent.get(res.headers.location).set(headers).redirects(3);
   const csrf = csrfOf(next.text);
   return {
     agent,

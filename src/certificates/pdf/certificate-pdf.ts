@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { create as parseFont } from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { describeUnprintable, font, FontkitFont, NameFont, NameRun, nameRuns, Unprintable } from './name-fonts';
+import { layoutName } from './name-layout';
 import type { Sections } from './certificate-template';
 import { qrMatrix } from './qr';
 
@@ -22,31 +21,36 @@ export interface CertificatePdfData {
   title: string;
 }
 
-// DejaVu covers Latin with diacritics (José, Nguyễn) and more; embedded as subsets.
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONT_FILES = { Regular: 'DejaVuSans.ttf', Bold: 'DejaVuSans-Bold.ttf', Title: 'DejaVuSerif-Bold.ttf' } as const;
-
 /**
- * Fonts parsed once per process and shared by every document: pdfkit would otherwise parse
- * each TTF (and build its layout tables) for every certificate, about three quarters of a
- * render's time (measured by npm run bench). Each document still embeds its own subset.
+ * Fonts parsed once per process and shared by every document (name-fonts.ts): pdfkit would
+ * otherwise parse each font file (and build its layout tables) for every certificate, about
+ * three quarters of a render's time (measured by npm run bench). Each document still
+ * embeds its own subset.
  *
  * fontkit caches glyph objects on the font, each remembering the characters it was first
  * laid out from; pdfkit takes a document's text map (ToUnicode) from them. Shared across
  * documents, a glyph first met as part of "Á" would later map "A" to nothing, and the
- * holder's name would not be searchable. So the glyph cache is emptied for every document
- * (rendering is synchronous, so documents never interleave); the parsed tables are kept.
+ * holder's name would not be searchable. So the glyph cache of every font a document uses is
+ * emptied for it (rendering is synchronous, so documents never interleave); the parsed
+ * tables are kept.
  */
-type FontkitFont = { _glyphs: Record<number, unknown> };
-let fonts: Record<string, FontkitFont> | undefined;
-function freshFonts(): Record<string, FontkitFont> {
-  fonts ??= Object.fromEntries(Object.entries(FONT_FILES).map(([k, f]) => [k, parseFont(readFileSync(join(FONT_DIR, f))) as FontkitFont]));
-  for (const f of Object.values(fonts)) f._glyphs = {};
-  return fonts;
+function freshFonts(names: (NameFont | 'Regular')[]): Record<string, FontkitFont> {
+  return Object.fromEntries(names.map((n) => {
+    const f = font(n);
+    f._glyphs = {};
+    return [n, f];
+  }));
 }
 
-const INK = '#1d2b3a';
-const ACCENT = '#7a5c1e';
+/** The holder's name has a character no font here prints (see name-fonts.ts); the issuer checks first. */
+export class UnprintableNameError extends Error {
+  constructor(readonly characters: Unprintable[]) {
+    super(describeUnprintable(characters));
+  }
+}
+
+export const INK = '#1d2b3a';
+export const ACCENT = '#7a5c1e';
 const W = 792; // US Letter, landscape, in points
 const H = 612;
 
@@ -94,8 +98,26 @@ function drawList(doc: PDFKit.PDFDocument, d: CertificatePdfData, top: number): 
   });
 }
 
+/** The name on one line, or two, as large as fits between the margins, each run in its font. */
+function drawName(doc: PDFKit.PDFDocument, runs: NameRun[]): void {
+  const measure = (line: NameRun[], size: number) => line.reduce((w, r) => w + doc.font(r.font).fontSize(size).widthOfString(r.text), 0);
+  const { size, lines } = layoutName(runs, measure, W - 144);
+  const lastBaseline = 187; // just above the rule under the name
+  lines.forEach((line, i) => {
+    let x = 72 + (W - 144 - measure(line, size)) / 2;
+    const y = lastBaseline - (lines.length - 1 - i) * size * 1.15;
+    for (const r of line) {
+      doc.font(r.font).fontSize(size).fillColor(INK).text(r.text, x, y, { lineBreak: false, baseline: 'alphabetic' });
+      x += doc.widthOfString(r.text);
+    }
+  });
+}
+
 /** Renders a one-page, landscape certificate with real, searchable text and embedded fonts. */
 export function renderCertificatePdf(d: CertificatePdfData): Promise<Buffer> {
+  const name = nameRuns(d.holderName);
+  if ('unprintable' in name) return Promise.reject(new UnprintableNameError(name.unprintable));
+  const nameFonts = [...new Set(name.runs.map((r) => r.font))];
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'LETTER', layout: 'landscape', margin: 0, compress: true,
@@ -106,7 +128,8 @@ export function renderCertificatePdf(d: CertificatePdfData): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     // pdfkit 0.20 takes an already parsed fontkit font as well as a path
-    for (const [name, font] of Object.entries(freshFonts())) doc.registerFont(name, font as unknown as Buffer);
+    const used: (NameFont | 'Regular')[] = ['Regular', 'Bold', 'Title', ...nameFonts.filter((f) => f !== 'Bold' && f !== 'Title')];
+    for (const [key, f] of Object.entries(freshFonts(used))) doc.registerFont(key, f as unknown as Buffer);
 
     // frame
     doc.lineWidth(3).strokeColor(ACCENT).rect(22, 22, W - 44, H - 44).stroke();
@@ -119,7 +142,7 @@ export function renderCertificatePdf(d: CertificatePdfData): Promise<Buffer> {
     center(d.sections.heading ?? 'Certificate of Completion', 72, 'Title', 30);
     center(d.sections.kind ?? '', 112, 'Regular', 11, ACCENT);
     center(d.sections.intro ?? '', 142, 'Regular', 12);
-    center(d.holderName, 162, 'Title', 26);
+    drawName(doc, name.runs);
     doc.lineWidth(0.6).strokeColor(ACCENT).moveTo(216, 198).lineTo(W - 216, 198).stroke();
     center(d.sections.statement ?? '', 208, 'Regular', 11.5, INK, { lineGap: 2 });
     drawList(doc, d, 268);

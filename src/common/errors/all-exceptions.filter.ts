@@ -40,7 +40,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     body.requestId = currentRequestId();
-    if (body.statusCode === 429 && typeof body.retryAfterSeconds === 'number') {
+    if ((body.statusCode === 429 || body.statusCode === 503) && typeof body.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     }
     if (this.pages.handles(req)) return this.pages.respond(req, res, { statusCode: body.statusCode, error: body.error, requestId: body.requestId as string });
@@ -82,8 +82,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function httpErrorName(status: number): string {
   const names: Record<number, string> = {
     400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
-    406: 'NOT_ACCEPTABLE', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE',
-    422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS',
+    406: 'NOT_ACCEPTABLE', 409: 'CONFLICT', 410: 'GONE', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE',
+    422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS', 503: 'SERVICE_UNAVAILABLE',
   };
   return names[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR');
 }

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   CSRF_INVALID: 403,
   // generic
   RATE_LIMITED: 429,
+  /** Too much password hashing waiting (sign-in floods): try again shortly. */
+  SERVER_BUSY: 503,
   // users
   USER_NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
@@ -30,6 +32,12 @@ export const ERROR_STATUS = {
   ENROLLMENT_NOT_ACTIVE: 409,
   BAD_START_DATE: 422,
   IMPORT_INVALID: 422,
+  IMPORT_NOT_FOUND: 404,
+  IMPORT_NOT_FINISHED: 409,
+  /** The one-time passwords of an import were already retrieved, or their time ran out. */
+  IMPORT_RESULT_GONE: 410,
+  /** The pages enroll by email: nobody has that one. */
+  NO_USER_WITH_EMAIL: 422,
   // learning and quizzes
   LESSON_NOT_FOUND: 404,
   ATTEMPT_NOT_FOUND: 404,
@@ -50,6 +58,7 @@ export const ERROR_STATUS = {
   NOT_REVERSIBLE: 409,
   ALREADY_REVERSED: 409,
   SESSION_INVALID: 422,
+  SESSION_NOT_FOUND: 404,
   // attestations
   UNKNOWN_ATTESTATION: 422,
   ALREADY_ATTESTED: 409,
@@ -59,8 +68,11 @@ export const ERROR_STATUS = {
   ALREADY_CERTIFIED: 409,
   CERTIFICATE_NOT_FOUND: 404,
   CERTIFICATE_NOT_ACTIVE: 409,
+  BATCH_NOT_FOUND: 404,
   // operations
   NOT_READY: 503,
+  /** The holder's name has characters the certificate fonts cannot print (they are listed). */
+  NAME_NOT_PRINTABLE: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

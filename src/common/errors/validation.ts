@@ -2,6 +2,8 @@ import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/co
 
 export interface FieldError {
   field: string;
+  /** Where the field is, when it is not the body: 'query' or 'path' (the input guard says 'body' too). */
+  in?: 'body' | 'query' | 'path';
   rules: Record<string, string>;
 }
 

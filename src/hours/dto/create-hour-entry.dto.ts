@@ -1,11 +1,12 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { HourAmountDto } from './hour-amount.dto';
+import { MultiLine } from '../../common/input/multi-line';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateHourEntryDto extends HourAmountDto {
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
+  @MultiLine() @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
   activity: string;
 
   /** The instructor of the trainee's cohort who will approve it (required unless the category is self-reported). */

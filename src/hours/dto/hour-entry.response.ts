@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../common/errors/error-codes';
 import { HourEntryEntity, HourEntryKind, HourEntryStatus } from '../entities/hour-entry.entity';
 import { CategoryTotal } from '../hour-totals';
 
@@ -42,8 +43,26 @@ export class HourFormOptions {
 }
 
 export class PendingApprovalResponse extends HourEntryResponse {
+  /** The category's name in the trainee's program version. */
+  categoryLabel: string;
   trainee: { id: string; fullName: string };
   cohort: { id: string; name: string };
+}
+
+export class BulkApprovalOutcome {
+  id: string;
+  /** The entry as the queue listed it before the decision; null when it was not in the caller's queue. */
+  entry: PendingApprovalResponse | null;
+}
+
+export class BulkApprovalRefusal extends BulkApprovalOutcome {
+  code: ErrorCode;
+  message: string;
+}
+
+export class BulkApprovalResponse {
+  approved: BulkApprovalOutcome[];
+  refused: BulkApprovalRefusal[];
 }
 
 export class SessionResponse {

@@ -1,5 +1,6 @@
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { MultiLine } from '../../common/input/multi-line';
 
 export class GrantAttemptDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(1000) reason?: string;
+  @MultiLine() @IsOptional() @IsString() @MinLength(1) @MaxLength(1000) reason?: string;
 }

@@ -1,3 +1,5 @@
+import type { RequirementKind } from '../../eligibility/eligibility';
+
 export class CohortProgressRow {
   enrollmentId: string;
   traineeId: string;
@@ -7,9 +9,14 @@ export class CohortProgressRow {
   startedOn: string;
   modulesPassed: number;
   modulesTotal: number;
-  hours: { category: string; approvedHours: number; requiredHours: number; pendingHours: number }[];
+  hours: {
+    category: string; label: string; approvedHours: number; requiredHours: number; pendingHours: number;
+    approvedMinutes: number; requiredMinutes: number; pendingMinutes: number;
+  }[];
   eligible: boolean;
   missing: string[];
+  /** The unmet requirements, each with its stable id (`module:3`, `hours:practicum`) for pages that word them. */
+  unmet: { id: string; kind: RequirementKind; label: string }[];
   certificate: { serial: string; status: string } | null;
 }
 

@@ -1,6 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from '../../access/role';
+import { IsPersonName } from '../../common/validation/is-person-name';
+import { DISPLAY_NAME_MAX } from '../../common/validation/person-name';
 import type { Role } from '../../access/role';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -10,10 +12,10 @@ export class CreateUserDto {
   email: string;
 
   /** Full legal name, as on photo ID: it is printed on certificates. */
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @IsString() @IsPersonName()
   fullName: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
+  @IsOptional() @IsString() @IsPersonName({ max: DISPLAY_NAME_MAX })
   displayName?: string;
 
   @IsIn(ROLES)

@@ -1,15 +1,14 @@
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ROLES } from '../../access/role';
+import { IsPersonName } from '../../common/validation/is-person-name';
+import { DISPLAY_NAME_MAX } from '../../common/validation/person-name';
 import type { Role } from '../../access/role';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class UpdateUserDto {
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptional() @IsString() @IsPersonName()
   fullName?: string;
 
-  @ValidateIf((_, v) => v !== null && v !== undefined) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
+  @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() @IsPersonName({ max: DISPLAY_NAME_MAX })
   displayName?: string | null;
 
   @IsOptional() @IsIn(ROLES)

@@ -11,8 +11,8 @@ export class AssetManifestHolder {
   }
 
   /** What the layout links to. */
-  frameAssets(): { css: string; quizTimer: string } {
-    return { css: this.path('peercert.css'), quizTimer: this.path('quiz-timer.js') };
+  frameAssets(): { css: string; quizTimer: string; jobProgress: string } {
+    return { css: this.path('peercert.css'), quizTimer: this.path('quiz-timer.js'), jobProgress: this.path('job-progress.js') };
   }
 
   path(logical: string): string {

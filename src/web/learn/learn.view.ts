@@ -5,6 +5,22 @@ import { barClass } from '../views/bar';
 
 export const learnBase = (enrollmentId: string) => `/learn/${enrollmentId}`;
 
+/**
+ * Where a study page's links go: a trainee's own enrollment, or an administrator's preview
+ * of a program version (the same pages, without the quiz and with a note that it is a preview).
+ */
+export interface StudyLinks {
+  program: string;
+  quiz: boolean;
+  preview: { back: string } | null;
+}
+export const enrollmentLinks = (enrollmentId: string): StudyLinks => ({ program: learnBase(enrollmentId), quiz: true, preview: null });
+
+/** What the module, lesson and print pages read from a study. */
+export type ModuleStudyView = Pick<ModuleStudy, 'module' | 'completedLessonIds' | 'moduleProgress' | 'isOwner'> & {
+  enrollment: Pick<ModuleStudy['enrollment'], 'id' | 'programTitle' | 'status'>;
+};
+
 /** Lesson content is English for now: pages in another language say so, and mark it lang="en". */
 const contentNote = (lang: Locale) => lang !== 'en';
 
@@ -37,13 +53,14 @@ export function toProgramView(s: ProgramStudy, lang: Locale) {
   };
 }
 
-export function toModuleView(s: ModuleStudy, lang: Locale) {
-  const base = `${learnBase(s.enrollment.id)}/modules/${s.module.number}`;
+export function toModuleView(s: ModuleStudyView, lang: Locale, links = enrollmentLinks(s.enrollment.id)) {
+  const base = `${links.program}/modules/${s.module.number}`;
   const done = new Set(s.completedLessonIds);
   return {
     titleText: `${s.module.number}. ${s.module.title}`,
     programTitle: s.enrollment.programTitle,
-    programHref: learnBase(s.enrollment.id),
+    programHref: links.program,
+    preview: links.preview,
     number: s.module.number,
     moduleTitle: s.module.title,
     summary: s.module.summary,
@@ -54,15 +71,15 @@ export function toModuleView(s: ModuleStudy, lang: Locale) {
     lessons: s.module.lessons.map((l) => ({ title: l.title, href: `${base}/lessons/${l.key}`, done: done.has(l.id) })),
     lessonsDone: s.moduleProgress.lessonsDone,
     lessonsTotal: s.moduleProgress.lessonsTotal,
-    quiz: { ...quizState(s.moduleProgress), href: `${base}/quiz`, questions: s.module.quiz.questionsPerAttempt, passMark: s.module.quiz.passMark },
+    quiz: { ...quizState(s.moduleProgress), href: links.quiz ? `${base}/quiz` : null, questions: s.module.quiz.questionsPerAttempt, passMark: s.module.quiz.passMark },
     sources: (s.module as { sources?: unknown[] }).sources ?? [],
   };
 }
 
-export function toLessonView(s: ModuleStudy, key: string, lang: Locale) {
+export function toLessonView(s: ModuleStudyView, key: string, lang: Locale, links = enrollmentLinks(s.enrollment.id)) {
   const i = s.module.lessons.findIndex((l) => l.key === key);
   if (i < 0) return null;
-  const base = `${learnBase(s.enrollment.id)}/modules/${s.module.number}`;
+  const base = `${links.program}/modules/${s.module.number}`;
   const lesson = s.module.lessons[i];
   const prev = s.module.lessons[i - 1];
   const next = s.module.lessons[i + 1];
@@ -70,7 +87,8 @@ export function toLessonView(s: ModuleStudy, key: string, lang: Locale) {
   return {
     titleText: lesson.title,
     programTitle: s.enrollment.programTitle,
-    programHref: learnBase(s.enrollment.id),
+    programHref: links.program,
+    preview: links.preview,
     moduleHref: base,
     moduleNumber: s.module.number,
     moduleTitle: s.module.title,
@@ -84,12 +102,12 @@ export function toLessonView(s: ModuleStudy, key: string, lang: Locale) {
     doneAction: `${base}/lessons/${lesson.key}/done`,
     prev: prev && { title: prev.title, href: `${base}/lessons/${prev.key}` },
     next: next ? { title: next.title, href: `${base}/lessons/${next.key}` } : null,
-    quizHref: `${base}/quiz`,
+    quizHref: links.quiz ? `${base}/quiz` : null,
     keyTerms: i === 0 ? s.module.keyTerms : [],
   };
 }
 
-export function toPrintView(s: ModuleStudy, lang: Locale) {
+export function toPrintView(s: ModuleStudyView, lang: Locale) {
   return {
     layout: 'print',
     titleText: `${s.module.number}. ${s.module.title}`,

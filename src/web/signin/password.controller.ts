@@ -7,6 +7,7 @@ import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { AllowedBeforePasswordChange } from '../../common/decorators/password-change.decorator';
 import { RequirePermission } from '../../common/decorators/require-permission.decorator';
 import { AppError } from '../../common/errors/app-error';
+import { clientAddress } from '../../common/http/client-address';
 import { PasswordForm } from '../forms/signin.form';
 import { formState, readForm } from '../forms/form';
 import type { FieldError } from '../session/web-session';
@@ -37,7 +38,7 @@ export class PasswordController {
     if (!errors.length && dto.newPassword !== dto.confirmPassword) errors.push({ field: 'confirmPassword', key: 'password.errors.mismatch' });
     if (errors.length) return renderPage(res, 'auth/password', this.view(user, errors), 422);
     try {
-      const { credentialsVersion } = await this.auth.changePassword(user, { currentPassword: dto.currentPassword, newPassword: dto.newPassword });
+      const { credentialsVersion } = await this.auth.changePassword(user, { currentPassword: dto.currentPassword, newPassword: dto.newPassword }, clientAddress(req));
       renewSessionVersion(req, credentialsVersion);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

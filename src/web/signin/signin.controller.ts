@@ -4,13 +4,14 @@ import { AuthService } from '../../auth/auth.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { Public } from '../../common/decorators/public.decorator';
 import { AppError } from '../../common/errors/app-error';
+import { clientAddress } from '../../common/http/client-address';
 import { SignInForm } from '../forms/signin.form';
 import { formState, postedValues, readForm } from '../forms/form';
 import { endSession, startSession } from '../session/session-auth';
 import { WebController } from '../web-controller.decorator';
 import { renderPage } from '../views/render';
 
-const SIGN_IN_ERRORS = new Set(['INVALID_CREDENTIALS', 'LOGIN_THROTTLED', 'ONE_TIME_PASSWORD_EXPIRED']);
+const SIGN_IN_ERRORS = new Set(['INVALID_CREDENTIALS', 'LOGIN_THROTTLED', 'ONE_TIME_PASSWORD_EXPIRED', 'SERVER_BUSY']);
 
 @WebController()
 export class SignInController {
@@ -40,10 +41,10 @@ export class SignInController {
     if (errors.length) return again(errors);
     let user: AuthUser;
     try {
-      user = await this.auth.validateLogin(dto.email, dto.password);
+      user = await this.auth.signIn(dto.email, dto.password, clientAddress(req));
     } catch (err) {
       if (err instanceof AppError && SIGN_IN_ERRORS.has(err.code)) {
-        const status = err.status === 429 ? 429 : 401;
+        const status = err.status === 429 || err.status === 503 ? err.status : 401;
         if (typeof err.details?.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(err.details.retryAfterSeconds));
         return again([{ field: 'email', key: `signin.errors.${err.code}`, vars: { minutes: Math.ceil(Number(err.details?.retryAfterSeconds ?? 60) / 60) } }], status);
       }

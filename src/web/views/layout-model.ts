@@ -27,10 +27,11 @@ export interface LayoutModel {
   /** A one-shot message from the previous step (post, redirect, get). */
   flash: { key: string; vars?: Record<string, string | number> } | null;
   /** content-hashed asset paths */
-  assets: { css: string; quizTimer: string };
+  assets: { css: string; quizTimer: string; jobProgress: string };
 }
 
-const NAV: Record<AuthUser['role'], { href: string; label: string }[]> = {
+/** `exact`: current on that very page only (a section's home, whose pages have their own entries). */
+const NAV: Record<AuthUser['role'], { href: string; label: string; exact?: boolean }[]> = {
   trainee: [
     { href: '/home', label: 'nav.home' },
     { href: '/my-certificates', label: 'nav.certificates' },
@@ -38,10 +39,17 @@ const NAV: Record<AuthUser['role'], { href: string; label: string }[]> = {
   ],
   instructor: [
     { href: '/home', label: 'nav.home' },
+    { href: '/teach/approvals', label: 'teach.nav.approvals' },
     { href: '/profile', label: 'nav.profile' },
   ],
   admin: [
-    { href: '/home', label: 'nav.home' },
+    { href: '/admin', label: 'admin.nav.home', exact: true },
+    { href: '/admin/users', label: 'admin.nav.users' },
+    { href: '/admin/cohorts', label: 'admin.nav.cohorts' },
+    { href: '/admin/programs', label: 'admin.nav.programs' },
+    { href: '/admin/certificates', label: 'admin.nav.certificates' },
+    { href: '/admin/reports', label: 'admin.nav.reports' },
+    { href: '/admin/audit', label: 'admin.nav.audit' },
     { href: '/profile', label: 'nav.profile' },
   ],
 };
@@ -56,7 +64,7 @@ export function layoutModel(req: Request, lang: Locale, csrf: string | null, org
     csrf,
     signedIn: !!user,
     userName: user ? user.fullName : null,
-    nav: signedIn ? NAV[user.role].map((n) => ({ ...n, current: req.path === n.href || req.path.startsWith(`${n.href}/`) })) : [],
+    nav: signedIn ? NAV[user.role].map(({ exact, ...n }) => ({ ...n, current: req.path === n.href || (!exact && req.path.startsWith(`${n.href}/`)) })) : [],
     otherLang: { code: other, href: `/language?to=${other}&back=${encodeURIComponent(here)}` },
     providerName: org.providerName,
     timezone: org.timezone,
