@@ -34,16 +34,18 @@ export interface BenchOptions {
   importRows: number;
   /** Only the roster import against sign-ins, on the people of the dataset (`--import-only`). */
   importOnly: boolean;
+  /** Only the page figures (bench/pages.ts), on the whole dataset (`--pages-only`). */
+  pagesOnly: boolean;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const known = new Set(['--quick', '--keep-db', '--backup-only', '--import-only', '--startup-only', '--skip-startup']);
+  const known = new Set(['--quick', '--keep-db', '--backup-only', '--import-only', '--startup-only', '--skip-startup', '--pages-only']);
   const unknown = argv.filter((a) => !known.has(a));
-  if (unknown.length) throw new Error(`unknown option(s): ${unknown.join(' ')} (use --quick, --keep-db, --backup-only, --import-only, --startup-only, --skip-startup)`);
+  if (unknown.length) throw new Error(`unknown option(s): ${unknown.join(' ')} (use --quick, --keep-db, --backup-only, --import-only, --startup-only, --skip-startup, --pages-only)`);
   const quick = argv.includes('--quick');
   const common = {
     connections: 50, earlyFraction: 0.01, certificates: 20, growthSamples: 50, pdfRenders: 50, keepDatabase: argv.includes('--keep-db'), backupOnly: argv.includes('--backup-only'),
-    importOnly: argv.includes('--import-only'), startupOnly: argv.includes('--startup-only'), skipStartup: argv.includes('--skip-startup'),
+    importOnly: argv.includes('--import-only'), startupOnly: argv.includes('--startup-only'), skipStartup: argv.includes('--skip-startup'), pagesOnly: argv.includes('--pages-only'),
   };
   return quick
     ? { ...common, mode: 'quick', trainees: 500, cohorts: 20, hourEntries: 50_000, quizAttempts: 10_000, batchSize: 100, loadSeconds: 5, warmupSeconds: 1, openAttempts: 1_500, importRows: 200 }

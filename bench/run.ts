@@ -19,6 +19,7 @@ import { LoadDriver } from './load';
 import { runLoadSuite, runTwoInstances } from './load-suite';
 import { importWhileSigningIn } from './import-signin';
 import { parseOptions } from './options';
+import { pageFigures } from './pages';
 import { probeJwt } from './probes';
 import { QueryCounter } from './query-counter';
 import { figure, formatTable, sourceDigest, writeResults } from './report';
@@ -98,6 +99,13 @@ async function main(): Promise<number> {
       const imp = await importWhileSigningIn(c, running.baseUrl, admin, o.importRows, log);
       figures.push(...imp.figures);
       details.import = imp.details;
+    } else if (o.pagesOnly) {
+      // npm run bench -- --pages-only: the whole dataset, then the page figures alone
+      await createActivity(c, o, 2, today);
+      driver = new LoadDriver();
+      const pages = await pageFigures(driver, { connections: o.connections, loadSeconds: o.loadSeconds, warmupSeconds: o.warmupSeconds }, { c, baseUrl: running.baseUrl, sign, counter, log });
+      figures.push(...pages.figures);
+      details.pages = pages.details;
     } else {
       const { rows: early } = await c.query(`SELECT id, user_id FROM bench.enrollments WHERE stage = 1 ORDER BY n`);
       const targets: Target[] = early.map((r: { id: string; user_id: string }) => ({ enrollmentId: r.id, token: sign(r.user_id, 'trainee') }));
@@ -137,6 +145,11 @@ async function main(): Promise<number> {
       await second.close();
       second = undefined;
       details.load = { results: load.results, submit: load.submit, profiles: load.profiles, twoInstances: two.results };
+
+      // 5a. the pages: weight, and time against the JSON route behind them (issue 11)
+      const pages = await pageFigures(driver, plan, { c, baseUrl: running.baseUrl, sign, counter, log });
+      figures.push(...pages.figures);
+      details.pages = pages.details;
       const jwt = probeJwt(config.jwtSecret);
       log(`probe: jsonwebtoken verify ${jwt.stringSecretUs.toFixed(0)} µs with the secret as a string, ${jwt.keyObjectUs.toFixed(0)} µs with a KeyObject`);
       figures.push(figure({
