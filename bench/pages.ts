@@ -7,6 +7,8 @@ import type { ScenarioDef } from './load-types';
 import { getPage, linkedAssets, postForm, rawRequest, signInThroughForm, stylesheetReferences } from './page-client';
 import type { PageSession } from './page-client';
 import type { QueryCounter } from './query-counter';
+import { profile } from './profile';
+import type { ProfileSummary } from './profile';
 import { figure } from './report';
 import type { Figure } from './report';
 
@@ -214,6 +216,15 @@ export async function pageFigures(driver: LoadDriver, plan: LoadPlan, x: PagesCo
         (failed(page) || failed(json) ? `; FAILURES: page ${JSON.stringify(page.statusCodes)} ${page.errors} errors, JSON ${JSON.stringify(json.statusCodes)} ${json.errors} errors` : ''),
     }));
   }
+  // where a page's time goes beside its JSON route's: profiled runs (not measured)
+  const profiles: Record<string, ProfileSummary> = {};
+  for (const sc of [pairs[0].json, pairs[0].page, pairs[1].page]) {
+    profiles[sc.id] = await profile(async () => {
+      await driver.run([{ scenarioId: sc.id, title: `${sc.id} (profiled)`, url: x.baseUrl, connections: plan.connections, durationSec: plan.loadSeconds }]);
+    });
+    x.log(`profile of ${sc.id} under load: ${profiles[sc.id].byArea.slice(0, 10).map((a) => `${a.area} ${a.percent}%`).join(', ')}`);
+    x.log(`  top functions: ${profiles[sc.id].topFunctions.slice(0, 8).map((f) => `${f.fn} ${f.percent}%`).join('; ')}`);
+  }
   await new Promise((r) => setTimeout(r, 1000)); // the last run's requests still in flight finish before anything closes
-  return { figures, details: { firstVisit: first, laterPages: later, pageVsJson: results, trainees: trainees.length } };
+  return { figures, details: { firstVisit: first, laterPages: later, pageVsJson: results, profiles, trainees: trainees.length } };
 }
