@@ -123,3 +123,27 @@ export function serverMemory(appPid: number, clusterDir: string): ServerMemory {
 export function rssMiB(pid: number): number {
   return mib(rollup(pid).rss);
 }
+
+/**
+ * Where the app's memory at rest is, from /proc/<pid>/smaps (PSS, MiB): the node binary's
+ * pages (code and data, shared with any other node), other mapped files (shared libraries,
+ * native addons such as argon2, fonts read through mmap), and anonymous memory (V8's heap,
+ * malloc arenas, thread stacks), with V8's own view of its heap beside it when the app
+ * reports it. A heap snapshot says which objects; this says which kind of memory.
+ */
+export function appBreakdown(pid: number): Record<string, number> {
+  const exe = realpathSync(`/proc/${pid}/exe`);
+  const kb: Record<string, number> = { 'node binary': 0, 'other files': 0, 'anonymous (V8 heap, malloc, stacks)': 0, '[heap] (brk malloc)': 0, '[stack] and vdso': 0 };
+  let kind = 'anonymous (V8 heap, malloc, stacks)';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      const name = head[1];
+      kind = name === exe ? 'node binary' : name === '[heap]' ? '[heap] (brk malloc)' : /^\[(stack|vdso|vvar|vsyscall)/.test(name) ? '[stack] and vdso' : name.startsWith('/') ? 'other files' : 'anonymous (V8 heap, malloc, stacks)';
+      continue;
+    }
+    const pss = /^Pss:\s+(\d+)/.exec(line);
+    if (pss) kb[kind] += Number(pss[1]);
+  }
+  return Object.fromEntries(Object.entries(kb).map(([k, v]) => [k, mib(v)]));
+}

@@ -14,8 +14,8 @@ import { daysBefore } from './scenarios';
 export interface WalkWorld {
   password: string;
   trainees: { userId: string; email: string; enrollmentId: string; programCode: string; instructorId: string; lessonIds: string[]; lessonKeys: string[] }[];
-  instructor: { id: string; cohortId: string };
-  admin: { id: string };
+  instructor: { id: string; email: string; cohortId: string };
+  admin: { id: string; email: string };
   /** Peer-core enrollments made eligible, one certificate issued per round. */
   eligible: string[];
   /** Trainees whose password a round changes (one per round, never the same one twice). */
@@ -40,8 +40,8 @@ export async function walkWorld(c: Client, password: string, today: string, trai
            (SELECT array_agg(l.key ORDER BY m.number, l.position) FROM modules m JOIN lessons l ON l.module_id = m.id WHERE m.program_version_id = e.program_version_id AND m.number = 1) AS "lessonKeys"
       FROM bench.enrollments b JOIN enrollments e ON e.id = b.id JOIN users u ON u.id = e.user_id
      WHERE b.n % 37 = 1 ORDER BY b.n LIMIT $1`, [trainees]);
-  const { rows: [cohort] } = await c.query(`SELECT ci.cohort_id AS "cohortId", ci.user_id AS id FROM cohort_instructors ci JOIN enrollments e ON e.cohort_id = ci.cohort_id WHERE e.id = $1 LIMIT 1`, [rows[0].enrollmentId]);
-  const { rows: [admin] } = await c.query(`SELECT id FROM users WHERE email = 'admin@bench.example.org'`);
+  const { rows: [cohort] } = await c.query(`SELECT ci.cohort_id AS "cohortId", ci.user_id AS id, u.email FROM cohort_instructors ci JOIN enrollments e ON e.cohort_id = ci.cohort_id JOIN users u ON u.id = ci.user_id WHERE e.id = $1 LIMIT 1`, [rows[0].enrollmentId]);
+  const { rows: [admin] } = await c.query(`SELECT id, email FROM users WHERE email = 'admin@bench.example.org'`);
   const { rows: eligible } = await c.query(`SELECT id FROM bench.enrollments WHERE program_code = 'peer-core' AND n % 37 = 5 ORDER BY n LIMIT 6`);
   // a token dies with the password it was made under: a new user for every round
   const { rows: changers } = await c.query(`SELECT u.id AS "userId", u.email FROM bench.enrollments b JOIN users u ON u.id = b.user_id WHERE b.n % 17 = 9 AND b.n % 37 NOT IN (1, 5) ORDER BY b.n LIMIT 16`);
@@ -135,6 +135,35 @@ export async function walkRoutes(baseUrl: string, world: WalkWorld, sign: SignTo
     await call('/signout', 'POST', '/signout', { cookie, form: { _csrf: csrf } });
   };
 
+  // the instructor's and the administrator's pages, each signed in through the form (a 4xx is an answer too: only 5xx fail)
+  const staffPages = async (email: string, paths: [string, string][]) => {
+    const signin = await call('/signin', 'GET', '/signin');
+    let cookie = signin.cookie ?? '';
+    const posted = await call('/signin', 'POST', '/signin', { cookie, form: { email, password: world.password, _csrf: csrfOf(signin.text) } });
+    cookie = posted.cookie ?? cookie;
+    let csrf = '';
+    for (const [route, path] of paths) csrf = csrfOf((await call(route, 'GET', path, { cookie }, (s) => s < 500)).text) || csrf;
+    await call('/signout', 'POST', '/signout', { cookie, form: { _csrf: csrf } });
+  };
+  const teachPages = (): [string, string][] => {
+    const c = world.instructor.cohortId;
+    return [
+      ['/home', '/home'], ['/teach/approvals', '/teach/approvals'], ['/teach/cohorts/:cohortId', `/teach/cohorts/${c}`], ['/teach/cohorts/:cohortId/progress.csv', `/teach/cohorts/${c}/progress.csv`],
+      ['/teach/cohorts/:cohortId/session', `/teach/cohorts/${c}/session`], ['/teach/cohorts/:cohortId/sign-in-sheet', `/teach/cohorts/${c}/sign-in-sheet`],
+      ['/teach/enrollments/:enrollmentId', `/teach/enrollments/${world.trainees[0].enrollmentId}`],
+    ];
+  };
+  const adminPages = (): [string, string][] => {
+    const c = world.instructor.cohortId;
+    return [
+      ['/admin', '/admin'], ['/admin/users', '/admin/users'], ['/admin/users/new', '/admin/users/new'], ['/admin/cohorts', '/admin/cohorts'], ['/admin/cohorts/new', '/admin/cohorts/new'],
+      ['/admin/cohorts/:id', `/admin/cohorts/${c}`], ['/admin/cohorts/:id/roster', `/admin/cohorts/${c}/roster`], ['/admin/cohorts/:id/certificates', `/admin/cohorts/${c}/certificates`],
+      ['/admin/programs', '/admin/programs'], ['/admin/programs/:code', '/admin/programs/peer-core'], ['/admin/audit', '/admin/audit'], ['/admin/reports', '/admin/reports'],
+      ['/admin/reports/hours', '/admin/reports/hours'], ['/admin/reports/indicators', '/admin/reports/indicators'], ['/admin/reports/targets', '/admin/reports/targets'],
+      ['/admin/certificates', '/admin/certificates'], ['/admin/handover', '/admin/handover'],
+    ];
+  };
+
   const staff = async () => {
     const c = world.instructor.cohortId;
     for (const [route, path] of [
@@ -167,6 +196,6 @@ export async function walkRoutes(baseUrl: string, world: WalkWorld, sign: SignTo
   const workers = Array.from({ length: concurrency }, async () => {
     for (let i = next++; i < world.trainees.length; i = next++) await trainee(world.trainees[i], i);
   });
-  await Promise.all([...workers, staff(), pages(world.trainees[0]), pages(world.trainees[1])]);
+  await Promise.all([...workers, staff(), pages(world.trainees[0]), pages(world.trainees[1]), staffPages(world.instructor.email, teachPages()), staffPages(world.admin.email, adminPages())]);
   return { requests, seconds: (performance.now() - started) / 1000, statuses, failures };
 }

@@ -12,7 +12,7 @@ import type { AppChild } from './app-process';
 import { BENCH_PG_ROOT, clearLeftovers } from './database';
 import { createActivity, createPeople, tableCounts } from './dataset';
 import { makeEligible } from './eligible';
-import { rssMiB, serverMemory } from './memory';
+import { appBreakdown, rssMiB, serverMemory } from './memory';
 import type { ServerMemory } from './memory';
 import { parseOptions } from './options';
 import { figure } from './report';
@@ -133,6 +133,8 @@ export async function startupFigures(log: (m: string) => void): Promise<StartupO
   const busy = serverMemory(app.pid, cluster);
   await sleep(REST_MS);
   const rest = serverMemory(app.pid, cluster);
+  const nodeBreakdown = appBreakdown(app.pid);
+  log(`node at rest, by kind of memory (PSS MiB): ${Object.entries(nodeBreakdown).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   log(`memory at rest (${REST_MS / 1000} s after the warm-up): ${rest.totalMiB} MiB PSS: node ${rest.appPssMiB} MiB (RSS ${rest.appRssMiB}), PostgreSQL ${rest.postgresPssMiB} MiB in ${rest.processes.length - 1} processes (shared memory ${rest.postgresSharedMiB} MiB counted whole, ${rest.postgresSharedTouchedMiB} MiB of it mapped by live processes); right after the warm-up ${busy.totalMiB} MiB`);
 
   // 5. the leak check: the same load three times, node's RSS at rest after each
@@ -165,7 +167,7 @@ export async function startupFigures(log: (m: string) => void): Promise<StartupO
     }),
     figure({
       figure: 'memory at rest after warm-up (PSS, app + embedded PostgreSQL)', value: rest.totalMiB, unit: 'MiB', target: '<= 250 MiB', met: rest.totalMiB <= 250,
-      note: `node ${rest.appPssMiB} MiB, PostgreSQL ${rest.postgresPssMiB} MiB (${rest.processes.length - 1} processes; its shared memory counted whole, ${rest.postgresSharedMiB} MiB); warm-up ${warm.requests} requests on ${Object.keys(warm.statuses).length} routes, ${REST_MS / 1000} s at rest; 500 trainees`,
+      note: `node ${rest.appPssMiB} MiB (${Object.entries(nodeBreakdown).filter(([, v]) => v >= 1).map(([k, v]) => `${k.replace(/ \(.*\)/, '')} ${v}`).join(', ')}), PostgreSQL ${rest.postgresPssMiB} MiB (${rest.processes.length - 1} processes; its shared memory counted whole, ${rest.postgresSharedMiB} MiB); warm-up ${warm.requests} requests on ${Object.keys(warm.statuses).length} routes, ${REST_MS / 1000} s at rest; 500 trainees`,
     }),
     figure({
       figure: 'leak check: node RSS at rest after 3 equal loads', value: r3, unit: 'MiB', baseline: r1, ratio: r3 / r1, target: 'not growing (< 5% from load 1 to 3)', met: growth < r1 * 0.05 && failed === 0,
@@ -174,6 +176,6 @@ export async function startupFigures(log: (m: string) => void): Promise<StartupO
   ];
   return {
     figures,
-    details: { dataDir, command: startCommand().text, fresh, starts, counts, warmup: { ...warm, statuses: warm.statuses }, busy, rest, loads: loads.map((l) => ({ rssMiB: l.rssMiB, memory: l.memory })), statuses: mergeStatuses([warm, ...loads.flatMap((l) => l.walks)]) },
+    details: { dataDir, command: startCommand().text, fresh, starts, counts, warmup: { ...warm, statuses: warm.statuses }, busy, rest, nodeBreakdown, loads: loads.map((l) => ({ rssMiB: l.rssMiB, memory: l.memory })), statuses: mergeStatuses([warm, ...loads.flatMap((l) => l.walks)]) },
   };
 }
