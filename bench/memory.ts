@@ -125,8 +125,8 @@ export function rssMiB(pid: number): number {
 }
 
 /**
- * Where the app's memory at rest is, from /proc/<pid>/smaps (PSS, MiB): the node binary's
- * pages (code and data, shared with any other node), other mapped files (shared libraries,
+ * Where the app's memory at rest is, from /proc/<pid>/smaps (MiB): the node binary's pages
+ * (code and data, at their RSS, as serverMemory counts them), other mapped files (shared libraries,
  * native addons such as argon2, fonts read through mmap), and anonymous memory (V8's heap,
  * malloc arenas, thread stacks), with V8's own view of its heap beside it when the app
  * reports it. A heap snapshot says which objects; this says which kind of memory.
@@ -142,8 +142,9 @@ export function appBreakdown(pid: number): Record<string, number> {
       kind = name === exe ? 'node binary' : name === '[heap]' ? '[heap] (brk malloc)' : /^\[(stack|vdso|vvar|vsyscall)/.test(name) ? '[stack] and vdso' : name.startsWith('/') ? 'other files' : 'anonymous (V8 heap, malloc, stacks)';
       continue;
     }
-    const pss = /^Pss:\s+(\d+)/.exec(line);
-    if (pss) kb[kind] += Number(pss[1]);
+    // the binary at its RSS, as serverMemory counts it (its PSS depends on what other node processes run)
+    const field = /^(Rss|Pss):\s+(\d+)/.exec(line);
+    if (field && field[1] === (kind === 'node binary' ? 'Rss' : 'Pss')) kb[kind] += Number(field[2]);
   }
   return Object.fromEntries(Object.entries(kb).map(([k, v]) => [k, mib(v)]));
 }
