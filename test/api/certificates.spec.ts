@@ -5,16 +5,7 @@ import { createCohort, enroll } from '../factories/learning';
 import { makeEligible, recordAllHours } from '../factories/eligible';
 import { qrMatrix } from '../../src/certificates/pdf/qr';
 import { CertificateDocument } from '../../src/certificates/pdf/certificate-document';
-
-async function pdfText(buf: Buffer): Promise<string> {
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(buf) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
-}
+import { binary, pdfText } from '../support/pdf';
 
 /** Rasterizes the QR matrix the PDF draws and decodes it as a phone would. */
 function decodeQr(text: string): string | undefined {
@@ -34,14 +25,6 @@ function decodeQr(text: string): string | undefined {
   }
   return jsQR(rgba, n, n)?.data;
 }
-
-// supertest's parser type names its own Response; this one only reads the byte stream
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('certificates', () => {
   let t: TestApp;

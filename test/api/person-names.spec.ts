@@ -1,6 +1,9 @@
 import { bearer, createTestApp, TestApp, TestUser } from '../support/test-app';
 import { createCohort, enroll } from '../factories/learning';
 import { makeEligible, recordAllHours } from '../factories/eligible';
+import { binary, pdfText as rawPdfText } from '../support/pdf';
+
+const pdfText = async (buf: Buffer) => (await rawPdfText(buf)).replace(/\s+/g, ' ');
 
 /**
  * Names printed on certificates (issue 15, item 6): a line break printed extra lines over
@@ -10,23 +13,6 @@ import { makeEligible, recordAllHours } from '../factories/eligible';
  * printed in fonts that cover the name, shrunk to fit, or refused saying why.
  */
 jest.setTimeout(300_000);
-
-async function pdfText(buf: Buffer): Promise<string> {
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(buf) });
-  try {
-    return (await parser.getText()).text.replace(/\s+/g, ' ');
-  } finally {
-    await parser.destroy();
-  }
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 const LONG = 'Maria de los Angeles Guadalupe Concepcion Esperanza Fernandez-Villanueva de la Santisima Trinidad Montenegro y Castellanos';
 

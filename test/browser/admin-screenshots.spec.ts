@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { PROJECT_ROOT } from '../../src/config/load-config';
-import { bearer, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { bearer } from '../support/test-app';
 import { createCohort } from '../factories/learning';
-import { launchBrowser, newContext, servedTestApp } from '../support/browser';
+import { describeScreenshots, signedInPage } from '../support/screenshots';
 import { Translator } from '../../src/web/i18n/catalogs';
 import { renderHandouts } from '../../src/web/admin/handover/handout-pdf';
 import { handoutWords } from '../../src/web/admin/handover/handout-words';
@@ -13,28 +11,11 @@ import { handoutWords } from '../../src/web/admin/handover/handout-words';
 /**
  * `npm run screenshots`: the administrator's pages for the README (docs/screenshots/):
  * a cohort, a roster refused line by line, the handover, the indicators, and a printed
- * handout (the PDF's first page as a PNG, with pdftoppm when it is installed). Not part of
- * `npm test`: it writes files and asserts nothing.
+ * handout (the PDF's first page as a PNG, with pdftoppm when it is installed).
  */
-const run = process.env.PEERCERT_SCREENSHOTS === '1' ? describe : describe.skip;
-
-run('screenshots of the administrator’s pages', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const out = join(PROJECT_ROOT, 'docs', 'screenshots');
-
-  beforeAll(async () => {
-    mkdirSync(out, { recursive: true });
-    ({ t, base } = await servedTestApp({ trainingProviderName: 'Bay Area Peer Training Collaborative' }));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
+describeScreenshots('screenshots of the administrator’s pages', (rig) => {
   it('captures the admin pages', async () => {
+    const { t, out } = rig();
     const admin = await t.user('admin', { fullName: 'Alma Reyes' });
     const instructor = await t.user('instructor', { fullName: 'Marcus Bell' });
     const cohort = await createCohort(t, admin, 'omcp-aod', [instructor], { name: 'Spring 2026 mentors', site: 'Solano' });
@@ -48,13 +29,7 @@ run('screenshots of the administrator’s pages', () => {
       await t.http.put('/indicator-targets').set(bearer(admin)).send({ programCode: 'omcp-aod', indicator, baseline, target }).expect(200);
     }
 
-    const context = await newContext(browser, base);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1024, height: 900 });
-    await page.goto('/signin');
-    await page.getByLabel('Email address').fill(admin.email);
-    await page.getByLabel(/^Password$/).fill(TEST_PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+    const { context, page } = await signedInPage(rig(), admin.email);
     await page.screenshot({ path: join(out, 'admin-home-en.png'), fullPage: true });
     await page.goto(`/admin/cohorts/${cohort.id}`);
     await page.screenshot({ path: join(out, 'admin-cohort-en.png'), fullPage: true });
@@ -82,13 +57,7 @@ run('screenshots of the administrator’s pages', () => {
     await page.screenshot({ path: join(out, 'admin-indicators-en.png'), fullPage: true });
     await context.close();
 
-    const es = await newContext(browser, base, { lang: 'es' });
-    const p2 = await es.newPage();
-    await p2.setViewportSize({ width: 1024, height: 900 });
-    await p2.goto('/signin');
-    await p2.getByLabel('Correo electrónico').fill(admin.email);
-    await p2.getByLabel(/^Contraseña$/).fill(TEST_PASSWORD);
-    await Promise.all([p2.waitForNavigation(), p2.getByRole('button', { name: 'Iniciar sesión' }).click()]);
+    const { context: es, page: p2 } = await signedInPage(rig(), admin.email, 'es');
     await p2.goto('/admin/reports/indicators?from=2026-01-01&to=2026-12-31');
     await p2.screenshot({ path: join(out, 'admin-indicators-es.png'), fullPage: true });
     await es.close();

@@ -2,17 +2,12 @@ import type { Browser, Download } from 'playwright-core';
 import { bearer, TEST_PASSWORD, TestApp, TestUser } from '../support/test-app';
 import { createCohort, enroll } from '../factories/learning';
 import { launchBrowser, newContext, servedTestApp, shown, Visitor } from '../support/browser';
+import { pdfText as text } from '../support/pdf';
 
 async function pdfText(download: Download): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
+  return text(Buffer.concat(chunks));
 }
 
 /**

@@ -1,37 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { PROJECT_ROOT } from '../../src/config/load-config';
-import { bearer, TEST_PASSWORD, TestApp, TestUser } from '../support/test-app';
+import { bearer, TestUser } from '../support/test-app';
 import { answersFor, completeModule, createCohort, enroll } from '../factories/learning';
-import { launchBrowser, newContext, servedTestApp } from '../support/browser';
+import { describeScreenshots, signedInPage } from '../support/screenshots';
 
 /**
  * `npm run screenshots`: the main trainee pages in both languages, and the instructor's
  * approvals queue, class session and a printed sign-in sheet, into docs/screenshots/
- * (README and docs use them). Not part of `npm test`: it writes files and asserts nothing.
+ * (README and docs use them).
  */
-const run = process.env.PEERCERT_SCREENSHOTS === '1' ? describe : describe.skip;
-
-run('screenshots for the docs', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const out = join(PROJECT_ROOT, 'docs', 'screenshots');
-
-  beforeAll(async () => {
-    mkdirSync(out, { recursive: true });
-    ({ t, base } = await servedTestApp({ trainingProviderName: 'Bay Area Peer Training Collaborative' }));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
+describeScreenshots('screenshots for the docs', (rig) => {
   it('captures the trainee pages', async () => {
+    const { t, out } = rig();
     const admin = await t.user('admin');
     const instructor = await t.user('instructor', { fullName: 'Marcus Bell' });
     const trainee = await t.user('trainee', { fullName: 'Rosa María Delgado' });
@@ -46,14 +28,7 @@ run('screenshots for the docs', () => {
     await t.http.post(`/attempts/${failed.body.id}/submit`).set(bearer(trainee)).send({ answers: await answersFor(t, failed.body.questions, 6) }).expect(200);
 
     for (const lang of ['en', 'es'] as const) {
-      const context = await newContext(browser, base, { lang });
-      const page = await context.newPage();
-      await page.setViewportSize({ width: 1024, height: 900 });
-      await page.goto('/signin');
-      await page.screenshot({ path: join(out, `signin-${lang}.png`) });
-      await page.getByLabel(lang === 'en' ? 'Email address' : 'Correo electrónico').fill(trainee.email);
-      await page.getByLabel(lang === 'en' ? /^Password$/ : /^Contraseña$/).fill(TEST_PASSWORD);
-      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: lang === 'en' ? 'Sign in' : 'Iniciar sesión' }).click()]);
+      const { context, page } = await signedInPage(rig(), trainee.email, lang, (p) => p.screenshot({ path: join(out, `signin-${lang}.png`) }).then(() => undefined));
       const shots: [string, string][] = [
         ['home', '/home'],
         ['module', `/learn/${e}/modules/2`],
@@ -74,6 +49,7 @@ run('screenshots for the docs', () => {
   });
 
   it('captures the instructor pages and a printed sign-in sheet', async () => {
+    const { t, out } = rig();
     const admin = await t.user('admin');
     const instructor = await t.user('instructor', { fullName: 'Teresa Alvarado' });
     const cohort = await createCohort(t, admin, 'omcp-aod', [instructor], { name: 'Fall 2026 mentors', site: 'Solano State Prison' });
@@ -89,13 +65,7 @@ run('screenshots for the docs', () => {
     await practicum(1, '2026-02-10', 150, 'Co-led a relapse prevention group', ['counseling', 'client-education']);
     await practicum(3, '2026-02-11', 240, 'Case notes and referral follow-up', ['case-management', 'referral', 'reports-and-record-keeping']);
 
-    const context = await newContext(browser, base);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1024, height: 900 });
-    await page.goto('/signin');
-    await page.getByLabel('Email address').fill(instructor.email);
-    await page.getByLabel(/^Password$/).fill(TEST_PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+    const { context, page } = await signedInPage(rig(), instructor.email);
     await page.goto('/teach/approvals');
     await page.screenshot({ path: join(out, 'teach-approvals-en.png'), fullPage: true });
     await page.goto(`/teach/cohorts/${cohort.id}/session`);

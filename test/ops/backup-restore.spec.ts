@@ -19,6 +19,7 @@ import { adminUrl, urlFor } from '../support/test-db';
 import { rewriteBackup } from '../support/backup-files';
 import { createCohort, enroll } from '../factories/learning';
 import { makeEligible, nextDay, recordAllHours } from '../factories/eligible';
+import { binary } from '../support/pdf';
 
 /**
  * Backup while the app takes a burst of writes, then restores: into an empty database
@@ -26,13 +27,6 @@ import { makeEligible, nextDay, recordAllHours } from '../factories/eligible';
  * every refusal, each leaving the target untouched.
  */
 jest.setTimeout(240_000);
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 async function adminQuery(sql: string): Promise<void> {
   const c = new Client({ connectionString: adminUrl() });

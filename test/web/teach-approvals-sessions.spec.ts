@@ -2,22 +2,7 @@ import { bearer, createTestApp, TestApp, TestUser } from '../support/test-app';
 import { createCohort, enroll } from '../factories/learning';
 import { signIn } from '../support/web-agent';
 import type { WebAgent } from '../support/web-agent';
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
-}
-
-const binary = (res: { on: (e: string, cb: (c?: Buffer) => void) => void }, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c) => chunks.push(c!));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+import { binary, pdfText } from '../support/pdf';
 
 /** The instructor's home, approvals queue, class sessions and sign-in sheets, through HTTP. */
 describe('instructor pages: home, approvals, class sessions', () => {

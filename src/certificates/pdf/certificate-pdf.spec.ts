@@ -1,15 +1,6 @@
 import { renderCertificatePdf, CertificatePdfData, UnprintableNameError } from './certificate-pdf';
 import { isLoaded, plainTextProblem } from './name-fonts';
-
-async function text(pdf: Buffer): Promise<string> {
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
-}
+import { pdfText as text } from '../../../test/support/pdf';
 
 const data = (holderName: string): CertificatePdfData => ({
   sections: { heading: 'Certificate of Completion', kind: 'Certificate of completion of training', intro: 'This certifies that', statement: 'has completed the training.', list: 'modules', listHeading: 'Modules', signatureLabel: 'Director', disclaimer: 'Not a state certification.' },

@@ -1,14 +1,5 @@
 import { renderSignInSheetPdf, SignInSheetPdfData } from './sign-in-sheet-pdf';
-
-async function pages(pdf: Buffer): Promise<string[]> {
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    return (await parser.getText()).pages.map((p) => p.text);
-  } finally {
-    await parser.destroy();
-  }
-}
+import { pdfPages as pages } from '../../../test/support/pdf';
 
 const sheet = (trainees: string[]): SignInSheetPdfData => ({
   lang: 'es-US', providerName: 'Proveedor de Prueba', title: 'Hoja de asistencia', lead: 'Cada participante firma en su propia línea.',
