@@ -100,20 +100,11 @@ export class CurriculaRepository {
     );
   }
 
-  /** A module of a version by number (cached: a version's modules never change). */
-  async module(versionId: string, number: number): Promise<ModuleEntity | null> {
-    const key = `${versionId}:${number}`;
-    const cached = this.moduleCache.get(key);
-    if (cached) return cached;
-    const mod = await this.db.getRepository(ModuleEntity).findOne({ where: { programVersionId: versionId, number } });
-    if (mod) {
-      this.moduleCache.set(key, mod);
-      this.moduleCache.set(mod.id, mod);
-    }
-    return mod;
+  module(versionId: string, number: number): Promise<ModuleEntity | null> {
+    return this.db.getRepository(ModuleEntity).findOne({ where: { programVersionId: versionId, number } });
   }
 
-  /** A module by id (cached, as above). */
+  /** A module by id, for every quiz submit (cached: a version's modules never change once stored). */
   async moduleById(id: string): Promise<ModuleEntity> {
     const cached = this.moduleCache.get(id);
     if (cached) return cached;
