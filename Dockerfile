@@ -9,6 +9,8 @@ RUN npx nest build && npm prune --omit=dev
 # Run stage: the compiled app, production dependencies, curricula and templates.
 FROM node:26-bookworm-slim
 ENV NODE_ENV=production
+# two malloc arenas instead of one per thread: about 20 MB less at rest (docs/performance.md)
+ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -3,14 +3,17 @@ import { cpus } from 'node:os';
 
 /**
  * Where the machine's CPU went during a measured run: the app (this process), the load
- * generator (its own process) and everything else (PostgreSQL, and any other work on the
- * machine), in cores (1.0 = one core busy the whole time).
+ * generator (its own process), the bench's PostgreSQL (its processes, counted apart so a
+ * busy machine does not inflate its share) and everything else, in cores (1.0 = one core
+ * busy the whole time).
  */
 export interface CpuSplit {
   seconds: number;
   busyCores: number;
   appCores: number;
   loadGeneratorCores: number;
+  postgresCores: number;
+  /** Everything else on the machine (other work: not the app's cost). */
   otherCores: number;
   cores: number;
 }
@@ -20,6 +23,24 @@ interface Snapshot {
   busyTicks: number;
   app: NodeJS.CpuUsage;
   loadGenTicks: number;
+  postgres: Map<number, number>;
+}
+
+let postgresPids: () => number[] = () => [];
+/** Where the bench's PostgreSQL processes are (set once the server runs). */
+export function watchPostgres(pids: () => number[]): void {
+  postgresPids = pids;
+}
+
+function postgresTicks(): Map<number, number> {
+  return new Map(postgresPids().map((pid) => [pid, processTicks(pid)]));
+}
+
+/** Ticks of the PostgreSQL processes since the snapshot (a backend that started meanwhile counts whole). */
+function postgresSince(start: Map<number, number>, end: Map<number, number>): number {
+  let t = 0;
+  for (const [pid, ticks] of end) if (!Number.isNaN(ticks)) t += ticks - (start.get(pid) ?? 0);
+  return t;
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -46,7 +67,7 @@ function processTicks(pid: number | undefined): number {
 }
 
 export function cpuSnapshot(loadGeneratorPid?: number): Snapshot {
-  return { at: performance.now(), busyTicks: systemBusyTicks(), app: process.cpuUsage(), loadGenTicks: processTicks(loadGeneratorPid) };
+  return { at: performance.now(), busyTicks: systemBusyTicks(), app: process.cpuUsage(), loadGenTicks: processTicks(loadGeneratorPid), postgres: postgresTicks() };
 }
 
 export function cpuSince(start: Snapshot, loadGeneratorPid?: number): CpuSplit {
@@ -57,8 +78,9 @@ export function cpuSince(start: Snapshot, loadGeneratorPid?: number): CpuSplit {
   const appCores = Math.round(((app.user + app.system) / 1e6 / seconds) * 100) / 100;
   const busyCores = cores(end.busyTicks - start.busyTicks);
   const loadGeneratorCores = cores(end.loadGenTicks - start.loadGenTicks);
+  const postgresCores = cores(postgresSince(start.postgres, end.postgres));
   return {
-    seconds: Math.round(seconds * 10) / 10, busyCores, appCores, loadGeneratorCores,
-    otherCores: Math.round((busyCores - appCores - loadGeneratorCores) * 100) / 100, cores: cpus().length,
+    seconds: Math.round(seconds * 10) / 10, busyCores, appCores, loadGeneratorCores, postgresCores,
+    otherCores: Math.round((busyCores - appCores - loadGeneratorCores - postgresCores) * 100) / 100, cores: cpus().length,
   };
 }

@@ -10,6 +10,8 @@ import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { clearThrowawayCluster, freePort } from '../src/database/throwaway-cluster';
 import type { RunningPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/run-migrations';
+import { watchPostgres } from './cpu';
+import { clusterPids } from './memory';
 
 /** A throwaway cluster of the benchmark's own (git-ignored), never the app's ./data. */
 export const BENCH_PG_ROOT = join(PROJECT_ROOT, '.bench-pg');
@@ -24,7 +26,7 @@ export interface BenchDatabase {
 }
 
 /** What an interrupted run left: a server still up (kill -9) or the folder (Ctrl-C). */
-function clearLeftovers(): Promise<void> {
+export function clearLeftovers(): Promise<void> {
   return clearThrowawayCluster(CLUSTER, [BENCH_PG_ROOT]);
 }
 
@@ -66,6 +68,7 @@ export async function startBenchDatabase(log: (m: string) => void): Promise<Benc
       await ds.destroy();
     }
     const serverVersion = await adminQuery(url, 'SHOW server_version');
+    watchPostgres(() => clusterPids(CLUSTER));
     log(`PostgreSQL ${serverVersion} ready in ${CLUSTER}; migrated; ${curricula.length} programs loaded`);
     return { url, adminUrl: pg.url('postgres'), serverVersion, stop };
   } catch (err) {

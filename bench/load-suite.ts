@@ -38,13 +38,16 @@ export interface LoadOutcome {
   progress: LoadResult;
 }
 
-const P99_TARGET_MS = 50;
+/** Issue 16's targets: p99 under 100 ms at 50 connections; reads at 30% of the bare route, writes at 20%. */
+const P99_TARGET_MS = 100;
+const READ_SHARE = 0.3;
+const WRITE_SHARE = 0.2;
 const settle = () => new Promise((r) => setTimeout(r, 500));
 
-/** CPU per request: the app's (this process) and PostgreSQL's with anything else on the machine. */
+/** CPU per request: the app's (this process) and PostgreSQL's (its processes), and what other work took meanwhile. */
 function cpuPerRequest(r: Measured): string {
   const ms = (cores: number) => ((cores * 1000) / Math.max(r.requestsPerSec, 1)).toFixed(2);
-  return `CPU per request: app ${ms(r.cpu.appCores)} ms, PostgreSQL+other ${ms(r.cpu.otherCores)} ms`;
+  return `CPU per request: app ${ms(r.cpu.appCores)} ms, PostgreSQL ${ms(r.cpu.postgresCores)} ms (other work on the machine: ${r.cpu.otherCores} cores)`;
 }
 
 /** A route's figures against the bare route: requests/s (share of the ceiling) and p99. */
@@ -89,11 +92,11 @@ export async function runLoadSuite(driver: LoadDriver, plan: LoadPlan, x: LoadCo
   })];
 
   const progress = await run('progress', measure(driver, plan, readScenario('progress', x.enrollments, x.sign), 'GET /enrollments/:id/progress', x.baseUrl, { observe }));
-  figures.push(...routeFigures('GET /enrollments/:id/progress', progress, health, 0.5));
+  figures.push(...routeFigures('GET /enrollments/:id/progress', progress, health, READ_SHARE));
   const eligibility = await run('eligibility', measure(driver, plan, readScenario('eligibility', x.enrollments, x.sign), 'GET /enrollments/:id/eligibility', x.baseUrl, { observe }));
-  figures.push(...routeFigures('GET /enrollments/:id/eligibility', eligibility, health, 0.5));
+  figures.push(...routeFigures('GET /enrollments/:id/eligibility', eligibility, health, READ_SHARE));
   const hours = await run('hours', measure(driver, plan, readScenario('hours', x.enrollments, x.sign), 'GET /enrollments/:id/hours', x.baseUrl, { observe }));
-  figures.push(...routeFigures('GET /enrollments/:id/hours', hours, health, 0.5));
+  figures.push(...routeFigures('GET /enrollments/:id/hours', hours, health, READ_SHARE));
 
   // enough open attempts that (nearly) every submit is a first-time grading
   const needed = Math.max(x.openAttempts, Math.ceil(progress.requestsPerSec * (plan.loadSeconds + plan.warmupSeconds) * 1.5));
@@ -110,16 +113,16 @@ export async function runLoadSuite(driver: LoadDriver, plan: LoadPlan, x: LoadCo
   await settle();
   const firstTime = (await gradedCount(x.c, attemptIds)) - gradedBefore;
   const repeated = Math.max(0, submit.ok2xx - firstTime);
-  figures.push(...routeFigures('POST /attempts/:id/submit', submit, health, 0.3, `${firstTime} attempts graded for the first time in the run (up to ${plan.connections} of them still in flight when it ended), ${repeated} 2xx were repeated submits answered from the stored result`));
+  figures.push(...routeFigures('POST /attempts/:id/submit', submit, health, WRITE_SHARE, `${firstTime} attempts graded for the first time in the run (up to ${plan.connections} of them still in flight when it ended), ${repeated} 2xx were repeated submits answered from the stored result`));
 
   const hoursScenario = hoursPostScenario(x.enrollments, x.sign, x.today);
   const sample = hoursScenario.items[0]; // on a date 45 days back, which the load test never uses
   figures.push(await queryCount(x, 'POST /enrollments/:id/hours', 'POST', sample.path, sample.token, JSON.parse(sample.body!.replace('__DATE__', daysBefore(x.today, 45)[44])), 201));
   const logHours = await run('logHours', measure(driver, plan, hoursScenario, 'POST /enrollments/:id/hours', x.baseUrl, { observe }));
-  figures.push(...routeFigures('POST /enrollments/:id/hours', logHours, health, 0.3));
+  figures.push(...routeFigures('POST /enrollments/:id/hours', logHours, health, WRITE_SHARE));
   figures.push(await queryCount(x, 'GET /verify/:code', 'GET', `/verify/${x.verifyCodes[0]}`, undefined, undefined, 200));
   const verify = await run('verify', measure(driver, plan, verifyScenario(x.verifyCodes), 'GET /verify/:code', x.baseUrl, { observe }));
-  figures.push(...routeFigures('GET /verify/:code', verify, health, 0.3, `${x.verifyCodes.length} codes rotated, one client address`));
+  figures.push(...routeFigures('GET /verify/:code', verify, health, READ_SHARE, `${x.verifyCodes.length} codes rotated, one client address`));
 
   // where the app's time goes: a profiled run of the bare route and of the heaviest read (not measured)
   const profiles: Record<string, ProfileSummary> = {};

@@ -4,6 +4,8 @@
 export interface RotationItem {
   path: string;
   token?: string;
+  /** A Cookie header (a signed-in page session). */
+  cookie?: string;
   /** JSON text; `__DATE__` is replaced by dates[floor(i / items.length) % dates.length]. */
   body?: string;
 }

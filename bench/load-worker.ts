@@ -22,6 +22,7 @@ function requestsFor(scenarioId: string): autocannon.Request[] {
       const item = items[i % items.length];
       const h: Record<string, string> = { ...req.headers, ...headers };
       if (item.token) h.authorization = `Bearer ${item.token}`;
+      if (item.cookie) h.cookie = item.cookie;
       let body = item.body;
       if (body !== undefined && dates?.length) body = body.replace('__DATE__', dates[Math.floor(i / items.length) % dates.length]);
       return { ...req, method, path: item.path, headers: h, body };

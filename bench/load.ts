@@ -97,6 +97,6 @@ export function describe(r: LoadResult & { cpu?: CpuSplit; waits?: WaitProfile }
   const other = Object.entries(r.statusCodes).filter(([c]) => !c.startsWith('2')).map(([c, n]) => `${c}x${n}`).join(' ');
   return `${r.title}: ${r.requestsPerSec.toFixed(0)} req/s, p50 ${r.latencyP50} ms, p99 ${r.latencyP99} ms, ` +
     `${r.ok2xx} 2xx, ${r.non2xx} non-2xx${other ? ` (${other})` : ''}${r.errors ? `, ${r.errors} errors` : ''}${r.timeouts ? `, ${r.timeouts} timeouts` : ''}` +
-    (r.cpu ? ` [CPU cores busy ${r.cpu.busyCores}/${r.cpu.cores}: app ${r.cpu.appCores}, autocannon ${r.cpu.loadGeneratorCores}, PostgreSQL+other ${r.cpu.otherCores}]` : '') +
+    (r.cpu ? ` [CPU cores busy ${r.cpu.busyCores}/${r.cpu.cores}: app ${r.cpu.appCores}, PostgreSQL ${r.cpu.postgresCores}, autocannon ${r.cpu.loadGeneratorCores}, other work ${r.cpu.otherCores}]` : '') +
     (r.waits ? ` [PostgreSQL sessions: ${Object.entries(r.waits.averageSessions).map(([k, v]) => `${k} ${v}`).join(', ')}]` : '');
 }

@@ -19,13 +19,16 @@ import { LoadDriver } from './load';
 import { runLoadSuite, runTwoInstances } from './load-suite';
 import { importWhileSigningIn } from './import-signin';
 import { parseOptions } from './options';
+import { pageFigures } from './pages';
 import { probeJwt } from './probes';
 import { QueryCounter } from './query-counter';
 import { figure, formatTable, sourceDigest, writeResults } from './report';
 import type { Figure } from './report';
 import { traineeEnrollments } from './scenarios';
+import { startupFigures, stopStartupApp } from './startup';
 
 /** `npm run bench [-- --quick]`: see docs/performance.md. */
+class StartupOnly extends Error {}
 const started = performance.now();
 const log = (m: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${m}`);
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -35,7 +38,7 @@ let stopDatabase: (() => Promise<void>) | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log(`${signal}: stopping PostgreSQL and giving up`);
-    void (stopDatabase?.() ?? Promise.resolve()).finally(() => process.exit(130));
+    void Promise.all([stopStartupApp().catch(() => undefined), stopDatabase?.()]).finally(() => process.exit(130));
   });
 }
 
@@ -59,6 +62,14 @@ async function main(): Promise<number> {
   log(`peercert benchmark, ${o.mode} mode: ${o.trainees} trainees in ${o.cohorts} cohorts, ${o.hourEntries} hour entries, ${o.quizAttempts} quiz attempts; ${machine.cpus} CPUs; src/ digest ${machine.sourceDigest}`);
   if (loadavg()[0] > 0.5) log(`warning: the machine is already busy (load average ${loadavg()[0].toFixed(2)}): other work will lower the figures`);
   try {
+    // 0. start-up and memory at rest, first, on an otherwise idle machine (nothing else of the bench runs yet)
+    if (!o.skipStartup) {
+      const startup = await startupFigures(log);
+      figures.push(...startup.figures);
+      details.startup = startup.details;
+      if (o.startupOnly) throw new StartupOnly();
+    }
+
     db = await startBenchDatabase(log);
     const database = db;
     stopDatabase = () => database.stop(false);
@@ -88,6 +99,13 @@ async function main(): Promise<number> {
       const imp = await importWhileSigningIn(c, running.baseUrl, admin, o.importRows, log);
       figures.push(...imp.figures);
       details.import = imp.details;
+    } else if (o.pagesOnly) {
+      // npm run bench -- --pages-only: the whole dataset, then the page figures alone
+      await createActivity(c, o, 2, today);
+      driver = new LoadDriver();
+      const pages = await pageFigures(driver, { connections: o.connections, loadSeconds: o.loadSeconds, warmupSeconds: o.warmupSeconds }, { c, baseUrl: running.baseUrl, sign, counter, log });
+      figures.push(...pages.figures);
+      details.pages = pages.details;
     } else {
       const { rows: early } = await c.query(`SELECT id, user_id FROM bench.enrollments WHERE stage = 1 ORDER BY n`);
       const targets: Target[] = early.map((r: { id: string; user_id: string }) => ({ enrollmentId: r.id, token: sign(r.user_id, 'trainee') }));
@@ -127,6 +145,11 @@ async function main(): Promise<number> {
       await second.close();
       second = undefined;
       details.load = { results: load.results, submit: load.submit, profiles: load.profiles, twoInstances: two.results };
+
+      // 5a. the pages: weight, and time against the JSON route behind them (issue 11)
+      const pages = await pageFigures(driver, plan, { c, baseUrl: running.baseUrl, sign, counter, log });
+      figures.push(...pages.figures);
+      details.pages = pages.details;
       const jwt = probeJwt(config.jwtSecret);
       log(`probe: jsonwebtoken verify ${jwt.stringSecretUs.toFixed(0)} µs with the secret as a string, ${jwt.keyObjectUs.toFixed(0)} µs with a KeyObject`);
       figures.push(figure({
@@ -164,8 +187,10 @@ async function main(): Promise<number> {
       details.finalCounts = await tableCounts(c);
     }
   } catch (err) {
-    failure = err;
-    console.error(`\nbench failed: ${err instanceof Error ? err.stack : String(err)}`);
+    if (!(err instanceof StartupOnly)) {
+      failure = err;
+      console.error(`\nbench failed: ${err instanceof Error ? err.stack : String(err)}`);
+    }
   } finally {
     driver?.close();
     await second?.close().catch(() => undefined);

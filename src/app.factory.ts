@@ -8,11 +8,16 @@ import { JsonLogger } from './common/logging/json-logger';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { configureHttp, configureWeb } from './web/web-setup';
 import { httpLogging } from './common/logging/http-logging';
+import type { StartupClock } from './common/startup/startup-clock';
+import { noteActivity } from './common/memory/idle-release';
 import { inputGuardMiddleware } from './common/input/input-guard.middleware';
 
 /** Builds the configured app (used by main.ts and by the tests alike). */
-export async function createApp(config: AppConfig, logger = new JsonLogger(config.logLevel), assetsDir?: string): Promise<INestApplication> {
+export async function createApp(config: AppConfig, logger = new JsonLogger(config.logLevel), assetsDir?: string, clock?: StartupClock): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger.pino), { logger, bufferLogs: false });
+  clock?.mark('nest');
+  // a request means the app is not idle (memory is given back only when it is)
+  app.use((_req: unknown, _res: unknown, next: () => void) => { noteActivity(); next(); });
   // first of all, so even a body the parser refuses is answered with a request id
   app.use(requestIdMiddleware);
   app.use(httpLogging(logger.pino));
@@ -27,7 +32,10 @@ export async function createApp(config: AppConfig, logger = new JsonLogger(confi
   // after every body parser, before routing, guards and validation (src/common/input)
   app.use(inputGuardMiddleware);
   configureWeb(app, config, assetsDir);
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
+  clock?.mark('assets');
+  // built at the first request for /docs or /docs-json, not at every start (it costs about
+  // 100 ms and half a megabyte that most processes never need)
+  const document = () => SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('peercert API')
     .setDescription('Learning management for peer certification curricula: users, programs, cohorts, quizzes, hours, eligibility and certificates.')
     .setVersion('0.1.0')

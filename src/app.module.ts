@@ -11,6 +11,7 @@ import { PermissionGuard } from './common/guards/permission.guard';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { EMBEDDED_POOL_SIZE } from './database/embedded-settings';
 import { CurriculaModule } from './curricula/curricula.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './common/logging/logging.module';
@@ -52,7 +53,7 @@ export class AppModule {
         CalendarModule,
         HashingModule,
         JobsModule,
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.embeddedDatabase ? EMBEDDED_POOL_SIZE : undefined)),
         AuditModule,
         UsersModule,
         AuthModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { StartupClock } from './common/startup/startup-clock';
 import { JsonLogger } from './common/logging/json-logger';
 import { ConfigError } from './config/environment';
 import { loadConfig } from './config/load-config';
@@ -11,6 +12,7 @@ import { runMigrations } from './database/run-migrations';
 import { startupTasks } from './startup';
 
 async function bootstrap() {
+  const clock = new StartupClock();
   let config;
   try {
     config = loadConfig();
@@ -29,13 +31,17 @@ async function bootstrap() {
 
   const db = await resolveDatabase(config, (m) => logger.debug(m, 'postgres'));
   config.databaseUrl = db.url;
+  clock.mark('postgres');
   const applied = await runMigrations(db.url);
   log.log({ msg: 'migrations', applied });
+  clock.mark('migrations');
 
-  const app = await createApp(config, logger);
-  await startupTasks(app, config);
+  const app = await createApp(config, logger, undefined, clock);
+  await startupTasks(app, config, clock);
   await app.listen(config.port);
+  clock.mark('listen');
   log.log({ msg: 'listening', port: config.port, docs: `${config.publicBaseUrl}/docs`, embeddedDatabase: config.embeddedDatabase });
+  log.log({ msg: 'started', ms: clock.elapsed(), stages: clock.stages });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -9,7 +9,11 @@ import type { EnrollmentStanding } from '../enrollments/enrollment-open';
 import { QuizAttemptEntity } from '../quizzes/entities/quiz-attempt.entity';
 import { HourEntryEntity } from '../hours/entities/hour-entry.entity';
 import { CertificateEntity } from '../certificates/entities/certificate.entity';
+import { rows, statement } from '../database/prepared';
+import type { Statement } from '../database/prepared';
 import { teaches } from './access-sql';
+import { ATTEMPT_JSON, attemptFromRow } from '../quizzes/attempt-row';
+import type { QuizAttemptRow } from '../quizzes/attempt-row';
 import { Permission, roleHas } from './permissions';
 
 /**
@@ -34,6 +38,45 @@ export type EntryAccessMode = AccessMode | 'supervise';
 /** An enrollment as access checks return it: with whether it is still open for changes. */
 export type EnrollmentAccess = EnrollmentEntity & EnrollmentStanding;
 
+/**
+ * More columns read in the same statement as an enrollment's access check, so a route's
+ * data comes in the one round trip that decides whether the caller may see it. `columns`
+ * is SQL over the enrollment (alias `e`); `read` turns the row back into the data.
+ */
+export interface EnrollmentExtra<T> {
+  name: string;
+  columns: string;
+  read(row: Record<string, unknown>): T;
+}
+
+const ENROLLMENT_COLUMNS = `e.id, e.cohort_id AS "cohortId", e.user_id AS "userId", e.program_code AS "programCode",
+  e.program_version_id AS "programVersionId", e.status, to_char(e.started_on, 'YYYY-MM-DD') AS "startedOn",
+  e.created_at AS "createdAt", e.status_changed_at AS "statusChangedAt", u.active AS "traineeActive"`;
+
+/** The enrollment rules with the caller's id as $2 and role as $3. */
+const ENROLLMENT_RULE: Record<AccessMode, string> = {
+  view: `($3 = 'admin' OR e.user_id = $2 OR ${teaches('e.cohort_id', '$2', '$3')})`,
+  own: `(e.user_id = $2 AND $3::text IS NOT NULL)`,
+  teach: `($3 = 'admin' OR ${teaches('e.cohort_id', '$2', '$3')})`,
+};
+
+const enrollmentStatements = new Map<string, Statement>();
+function enrollmentStatement(mode: AccessMode, extra?: EnrollmentExtra<unknown>): Statement {
+  const name = `access.enrollment.${mode}${extra ? `.${extra.name}` : ''}`;
+  let s = enrollmentStatements.get(name);
+  if (!s) {
+    s = statement(name, `SELECT ${ENROLLMENT_COLUMNS}${extra ? `, ${extra.columns}` : ''}
+      FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.id = $1 AND ${ENROLLMENT_RULE[mode]}`);
+    enrollmentStatements.set(name, s);
+  }
+  return s;
+}
+
+const ATTEMPT_STATEMENTS = Object.fromEntries((['view', 'own', 'teach'] as const).map((mode) => [mode, statement(`access.attempt.${mode}`,
+  `SELECT ${ENROLLMENT_COLUMNS}, ${ATTEMPT_JSON} AS a
+     FROM quiz_attempts a JOIN enrollments e ON e.id = a.enrollment_id JOIN users u ON u.id = e.user_id
+    WHERE a.id = $1 AND ${ENROLLMENT_RULE[mode]}`)])) as Record<AccessMode, Statement>;
+
 const RULE = {
   view: `(:role = 'admin' OR e.user_id = :uid OR ${teaches('e.cohort_id', ':uid', ':role')})`,
   own: `(e.user_id = :uid)`,
@@ -45,22 +88,23 @@ const RULE = {
 export class AccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Asked on nearly every request, so plain SQL: one indexed lookup, no entity hydration. */
+  /** Asked on nearly every request: one indexed lookup, a named statement, no entity hydration. */
   async enrollment(user: AuthUser, id: string, mode: AccessMode): Promise<EnrollmentAccess> {
-    const rule = {
-      view: `($3 = 'admin' OR e.user_id = $2 OR ${teaches('e.cohort_id', '$2', '$3')})`,
-      own: `(e.user_id = $2 AND $3::text IS NOT NULL)`,
-      teach: `($3 = 'admin' OR ${teaches('e.cohort_id', '$2', '$3')})`,
-    }[mode];
-    const rows: EnrollmentAccess[] = await this.db.query(
-      `SELECT e.id, e.cohort_id AS "cohortId", e.user_id AS "userId", e.program_code AS "programCode",
-              e.program_version_id AS "programVersionId", e.status, to_char(e.started_on, 'YYYY-MM-DD') AS "startedOn",
-              e.created_at AS "createdAt", e.status_changed_at AS "statusChangedAt", u.active AS "traineeActive"
-         FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.id = $1 AND ${rule}`,
-      [id, user.id, user.role],
-    );
-    if (!rows.length) throw new AppError('ENROLLMENT_NOT_FOUND', 'No enrollment with that id is visible to you.');
-    return rows[0];
+    const found = await rows<EnrollmentAccess>(this.db, enrollmentStatement(mode), [id, user.id, user.role]);
+    if (!found.length) throw notVisible();
+    return found[0];
+  }
+
+  /** The same check, and `extra`'s columns read in the same statement (nothing of them when the caller may not see the row). */
+  async enrollmentWith<T>(user: AuthUser, id: string, mode: AccessMode, extra: EnrollmentExtra<T>): Promise<{ enrollment: EnrollmentAccess; extra: T }> {
+    const found = await rows<Record<string, unknown>>(this.db, enrollmentStatement(mode, extra as EnrollmentExtra<unknown>), [id, user.id, user.role]);
+    if (!found.length) throw notVisible();
+    const row = found[0];
+    const enrollment = {
+      id: row.id, cohortId: row.cohortId, userId: row.userId, programCode: row.programCode, programVersionId: row.programVersionId,
+      status: row.status, startedOn: row.startedOn, createdAt: row.createdAt, statusChangedAt: row.statusChangedAt, traineeActive: row.traineeActive,
+    } as EnrollmentAccess;
+    return { enrollment, extra: extra.read(row) };
   }
 
   async cohort(user: AuthUser, id: string): Promise<CohortEntity> {
@@ -92,15 +136,17 @@ export class AccessService {
     return c;
   }
 
+  /** Asked by every submit: the attempt and its enrollment in one named statement, no entity hydration. */
   async attempt(user: AuthUser, id: string, mode: AccessMode): Promise<{ attempt: QuizAttemptEntity; enrollment: EnrollmentAccess }> {
-    const qb = this.db.getRepository(QuizAttemptEntity).createQueryBuilder('a')
-      .innerJoinAndMapOne('a.enrollment', EnrollmentEntity, 'e', 'e.id = a.enrollment_id')
-      .where('a.id = :id', { id }).andWhere(RULE[mode], { uid: user.id, role: user.role });
-    const row = await withStanding(qb);
-    if (!row) throw new AppError('ATTEMPT_NOT_FOUND', 'No quiz attempt with that id is visible to you.');
-    const { enrollment, ...attempt } = row.entity as QuizAttemptEntity & { enrollment: EnrollmentEntity };
-    return { attempt: attempt as QuizAttemptEntity, enrollment: { ...enrollment, traineeActive: row.traineeActive } };
+    const found = await rows<Record<string, unknown>>(this.db, ATTEMPT_STATEMENTS[mode], [id, user.id, user.role]);
+    if (!found.length) throw new AppError('ATTEMPT_NOT_FOUND', 'No quiz attempt with that id is visible to you.');
+    const { a, ...enrollment } = found[0] as unknown as { a: QuizAttemptRow } & EnrollmentAccess;
+    return { attempt: attemptFromRow(a), enrollment: enrollment as EnrollmentAccess };
   }
+}
+
+function notVisible(): AppError {
+  return new AppError('ENROLLMENT_NOT_FOUND', 'No enrollment with that id is visible to you.');
 }
 
 /** The one row of a query joined to its enrollment (alias `e`), with whether the trainee's account is active. */

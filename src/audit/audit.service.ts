@@ -12,6 +12,22 @@ export interface AuditRecord {
   after?: unknown;
 }
 
+/**
+ * For a change and its event in one statement (a data-modifying CTE named `source`): an
+ * INSERT of one event for each row of `source`, its values the parameters from $first on
+ * (auditParams). One statement is one transaction: the event commits with the change.
+ */
+export function auditInsertFrom(source: string, first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  return `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, before, after, request_id)
+    SELECT ${p(0)}::uuid, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}::jsonb, ${p(5)}::jsonb, ${p(6)} FROM ${source}`;
+}
+
+export function auditParams(e: AuditRecord): unknown[] {
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  return [e.actorId, e.action, e.entityType, e.entityId, json(e.before), json(e.after), currentRequestId() ?? null];
+}
+
 /** Writes audit events inside the caller's transaction, so the event and the change commit together. */
 @Injectable()
 export class AuditService {

@@ -1,7 +1,15 @@
+/** One formatter per time zone: making an Intl.DateTimeFormat costs far more than using one (about 0.1 ms a request). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Calendar dates (YYYY-MM-DD) in the organization's time zone. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  // en-CA formats as YYYY-MM-DD
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // en-CA formats as YYYY-MM-DD
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f.format(now);
 }
 
 export function isIsoDate(s: string): boolean {

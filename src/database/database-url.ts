@@ -1,5 +1,6 @@
 import { AppConfig } from '../config/app-config';
 import { RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { embeddedServerFlags } from './embedded-settings';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -53,6 +54,7 @@ export async function resolveDatabase(config: AppConfig, log: (m: string) => voi
     port: config.embeddedDbPort,
     portVariable: 'PEERCERT_EMBEDDED_DB_PORT',
     runAs: config.embeddedDbRunAs,
+    extraFlags: embeddedServerFlags(),
     log,
   });
   await ensureDatabase(pg.url('postgres'), 'peercert');

@@ -27,7 +27,10 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** The setting that gave `port`, named in the message when the port is taken. */
   portVariable?: string;
-  /** Extra server settings, e.g. ['-c', 'fsync=off'] for throwaway test clusters. */
+  /**
+   * Extra server settings, after the defaults here (a later -c wins): the app's in
+   * embedded-settings.ts, or e.g. ['-c', 'fsync=off'] for throwaway test clusters.
+   */
   extraFlags?: string[];
   runAs?: RunAs;
   binariesCacheDir?: string;

@@ -7,9 +7,7 @@ import { CurriculaRepository } from '../curricula/curricula.repository';
 import { ProgramVersionEntity } from '../curricula/entities/program-version.entity';
 import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
 import { totalsByCategory } from '../hours/hour-totals';
-import { HoursRepository } from '../hours/hours.repository';
-import { LearningRepository } from '../learning/learning.repository';
-import { summarizeProgress } from '../learning/progress';
+import { moduleCountsOf, summarizeProgress } from '../learning/progress';
 import type { ProgramFile } from '../curricula/loader/curriculum.types';
 import type { CategoryTotal } from '../hours/hour-totals';
 import type { ModuleProgress } from '../learning/progress';
@@ -26,6 +24,8 @@ export interface Assessment {
   eligibility: Eligibility;
 }
 import { EligibilityRepository } from './eligibility.repository';
+import { ELIGIBILITY_FACTS } from './eligibility-facts';
+import type { EligibilityFacts } from './eligibility-facts';
 
 @Injectable()
 export class EligibilityService {
@@ -33,52 +33,51 @@ export class EligibilityService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly curricula: CurriculaRepository,
-    private readonly learning: LearningRepository,
-    private readonly hours: HoursRepository,
     private readonly repo: EligibilityRepository,
   ) {}
 
   async forCaller(actor: AuthUser, enrollmentId: string): Promise<Eligibility & { enrollmentId: string; programCode: string }> {
-    const e = await this.access.enrollment(actor, enrollmentId, 'view');
-    return { enrollmentId: e.id, programCode: e.programCode, ...(await this.assess(e)).eligibility };
+    const { enrollment: e, extra } = await this.access.enrollmentWith(actor, enrollmentId, 'view', ELIGIBILITY_FACTS);
+    return { enrollmentId: e.id, programCode: e.programCode, ...(await this.assessMany([e], this.db.manager, new Map([[e.id, extra]])))[0].eligibility };
   }
 
   /** The statement with the facts behind it, for the trainee's checklist page (which words them in the page's language). */
   async assessmentForCaller(actor: AuthUser, enrollmentId: string): Promise<Assessment & { enrollmentId: string; status: EnrollmentEntity['status'] }> {
-    const e = await this.access.enrollment(actor, enrollmentId, 'view');
-    return { enrollmentId: e.id, status: e.status, ...(await this.assess(e)) };
+    const { enrollment: e, extra } = await this.access.enrollmentWith(actor, enrollmentId, 'view', ELIGIBILITY_FACTS);
+    return { enrollmentId: e.id, status: e.status, ...(await this.assessMany([e], this.db.manager, new Map([[e.id, extra]])))[0] };
   }
 
-  /** Gathers the facts (five queries, none per module or per entry) and applies the rules. */
+  /** Gathers the facts (one statement, a second for programs with prerequisites) and applies the rules. */
   async assess(e: EnrollmentEntity, m: EntityManager = this.db.manager): Promise<Assessment> {
     return (await this.assessMany([e], m))[0];
   }
 
   /**
-   * Many enrollments of one program version at once (a cohort report): the same five
-   * queries whatever the number of trainees. Run one after another: inside a transaction
-   * they share one connection.
+   * Many enrollments at once (a cohort report): the same statements whatever the number of
+   * trainees, run one after another (inside a transaction they share one connection).
+   * `known`: facts already read (with the access check) for some of them.
    */
-  async assessMany(es: EnrollmentEntity[], m: EntityManager = this.db.manager): Promise<Assessment[]> {
+  async assessMany(es: Pick<EnrollmentEntity, 'id' | 'userId' | 'programVersionId'>[], m: EntityManager = this.db.manager, known = new Map<string, EligibilityFacts>()): Promise<Assessment[]> {
     if (!es.length) return [];
     const versions = new Map<string, ProgramVersionEntity>();
     for (const id of new Set(es.map((e) => e.programVersionId))) versions.set(id, (await this.curricula.versionById(id))!);
-    const ids = es.map((e) => e.id);
-    const counts = await this.learning.moduleCountsMany(ids, m);
-    const ledger = await this.hours.ledgerMany(ids, m);
-    const attested = await this.repo.attestedMany(ids, m);
+    const missing = es.filter((e) => !known.has(e.id)).map((e) => e.id);
+    const facts = missing.length ? new Map([...known, ...(await this.repo.factsMany(missing, m))]) : known;
     const codes = [...new Set([...versions.values()].flatMap((v) => v.definition.prerequisites))];
     const prerequisites = await this.repo.prerequisitesMany([...new Set(es.map((e) => e.userId))], codes, m);
-    return es.map((e) => {
+    const result: Assessment[] = [];
+    for (const e of es) {
       const version = versions.get(e.programVersionId)!;
       const program = version.definition;
-      const modules = summarizeProgress(counts.get(e.id) ?? []).modules;
-      const hours = totalsByCategory(program.hourRequirements, ledger.get(e.id) ?? []);
+      const f = facts.get(e.id)!;
+      const modules = summarizeProgress(moduleCountsOf(await this.curricula.outline(e.programVersionId, m), f.activity)).modules;
+      const hours = totalsByCategory(program.hourRequirements, f.ledger);
       const prereqs = (prerequisites.get(e.userId) ?? []).filter((p) => program.prerequisites.includes(p.code));
-      return {
+      result.push({
         program, version: { seq: version.seq, label: version.versionLabel }, modules, hours, prerequisites: prereqs,
-        eligibility: computeEligibility({ program, modules, hours, prerequisites: prereqs, attested: attested.get(e.id) ?? new Set() }),
-      };
-    });
+        eligibility: computeEligibility({ program, modules, hours, prerequisites: prereqs, attested: f.attested }),
+      });
+    }
+    return result;
   }
 }

@@ -14,6 +14,7 @@ import { HourEntryEntity } from './entities/hour-entry.entity';
 import { decideNewEntry } from './entry-approval';
 import { dailyLimitProblem, dateProblem, totalsByCategory } from './hour-totals';
 import { HoursRepository } from './hours.repository';
+import { HOURS_LIST } from './hours-list-sql';
 import { checkPracticumFields, requireCategory } from './program-rules';
 
 @Injectable()
@@ -61,11 +62,10 @@ export class HourEntriesService {
     return mapHourEntry(saved);
   }
 
+  /** One statement after the caller's: the access check with the entries and the ledger (HOURS_LIST). */
   async list(actor: AuthUser, enrollmentId: string): Promise<HoursResponse> {
-    const e = await this.access.enrollment(actor, enrollmentId, 'view');
-    const [program, entries, ledger] = await Promise.all([
-      this.curricula.versionById(e.programVersionId), this.hours.entries(e.id), this.hours.ledger(e.id),
-    ]);
+    const { enrollment: e, extra: { entries, ledger } } = await this.access.enrollmentWith(actor, enrollmentId, 'view', HOURS_LIST);
+    const program = await this.curricula.versionById(e.programVersionId);
     return {
       entries: entries.map((x) => mapHourEntry(x, x.reversedById)),
       totals: totalsByCategory(program!.definition.hourRequirements, ledger),

@@ -2,9 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { HourEntryEntity } from './entities/hour-entry.entity';
-import { groupBy } from '../common/group-by';
-import { LedgerLine } from './hour-totals';
-import { supervisorSigned } from './sign-off-sql';
 import type { AuthUser } from '../auth/auth-user';
 import type { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
 import type { EnrollmentStanding } from '../enrollments/enrollment-open';
@@ -29,39 +26,6 @@ export class HoursRepository {
       [userIds, date],
     );
     return new Map(rows.map((r) => [r.user_id, r.minutes]));
-  }
-
-  /** Every entry of an enrollment, newest first, with the reversal that cancelled it (if any). Plain SQL: no hydration. */
-  entries(enrollmentId: string): Promise<(HourEntryEntity & { reversedById: string | null })[]> {
-    return this.db.query(
-      `SELECT h.id, h.enrollment_id AS "enrollmentId", h.user_id AS "userId", h.category, to_char(h.entry_date, 'YYYY-MM-DD') AS "entryDate",
-              h.minutes, h.activity, h.kind, h.status, h.supervisor_id AS "supervisorId", h.facility, h.core_functions AS "coreFunctions",
-              h.supervisor_credential AS "supervisorCredential", h.logged_by AS "loggedBy", h.created_at AS "createdAt",
-              h.reviewed_by AS "reviewedBy", h.reviewed_at AS "reviewedAt", h.review_note AS "reviewNote", h.session_id AS "sessionId",
-              h.reverses_id AS "reversesId",
-              -- a lookup per entry on the unique reverses_id index; a join made the planner
-              -- walk every reversal in the ledger (npm run bench)
-              (SELECT r.id FROM hour_entries r WHERE r.reverses_id = h.id) AS "reversedById"
-         FROM hour_entries h
-        WHERE h.enrollment_id = $1
-        ORDER BY h.entry_date DESC, h.created_at DESC`,
-      [enrollmentId],
-    );
-  }
-
-  /** The ledger lines that totals are computed from, summed per category and status in SQL. */
-  async ledger(enrollmentId: string, m: EntityManager = this.db.manager): Promise<LedgerLine[]> {
-    return (await this.ledgerMany([enrollmentId], m)).get(enrollmentId) ?? [];
-  }
-
-  async ledgerMany(enrollmentIds: string[], m: EntityManager = this.db.manager): Promise<Map<string, LedgerLine[]>> {
-    const rows: (LedgerLine & { enrollment_id: string })[] = enrollmentIds.length ? await m.query(
-      `SELECT h.enrollment_id, h.category, h.status, ${supervisorSigned('h')} AS signed, sum(h.minutes)::int AS minutes
-         FROM hour_entries h
-        WHERE h.enrollment_id = ANY($1) AND h.status IN ('approved', 'pending') GROUP BY 1, 2, 3, 4`,
-      [enrollmentIds],
-    ) : [];
-    return groupBy(rows, (r) => r.enrollment_id);
   }
 
   /**

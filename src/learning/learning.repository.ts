@@ -1,46 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { groupBy } from '../common/group-by';
-import { ModuleCounts } from './progress';
+import { CurriculaRepository } from '../curricula/curricula.repository';
+import { rows, statement } from '../database/prepared';
+import { activityColumns, readActivity } from './activity-sql';
+import { ModuleCounts, moduleCountsOf } from './progress';
+
+const ACTIVITY = statement('learning.activity', `SELECT e.id AS "enrollmentId", ${activityColumns('e.id')} FROM unnest($1::uuid[]) AS e(id)`);
 
 @Injectable()
 export class LearningRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly curricula: CurriculaRepository) {}
 
-  /** Every module of the enrollment's version with its counts, in one query. */
-  async moduleCounts(enrollmentId: string, _versionId: string, m: EntityManager = this.db.manager): Promise<ModuleCounts[]> {
-    return (await this.moduleCountsMany([enrollmentId], m)).get(enrollmentId) ?? [];
+  /** Every module of the enrollment's version with its counts. */
+  async moduleCounts(enrollmentId: string, versionId: string, m: EntityManager = this.db.manager): Promise<ModuleCounts[]> {
+    return (await this.moduleCountsMany([{ id: enrollmentId, programVersionId: versionId }], m)).get(enrollmentId) ?? [];
   }
 
-  /** The same for many enrollments at once (a cohort report), still one query. */
-  async moduleCountsMany(enrollmentIds: string[], m: EntityManager = this.db.manager): Promise<Map<string, ModuleCounts[]>> {
-    // One pass per table (grouped by enrollment and module), joined to the modules of each
-    // enrollment's version: cheaper for PostgreSQL than a subquery per module.
-    const rows: (ModuleCounts & { enrollmentId: string })[] = enrollmentIds.length ? await m.query(
-      `WITH e AS (SELECT id, program_version_id FROM enrollments WHERE id = ANY($1)),
-            lt AS (SELECT l.module_id, count(*)::int AS total FROM lessons l
-                    WHERE l.module_id IN (SELECT m.id FROM modules m WHERE m.program_version_id IN (SELECT program_version_id FROM e))
-                    GROUP BY l.module_id),
-            lc AS (SELECT c.enrollment_id, l.module_id, count(*)::int AS done FROM lesson_completions c JOIN lessons l ON l.id = c.lesson_id
-                    WHERE c.enrollment_id = ANY($1) GROUP BY 1, 2),
-            qa AS (SELECT enrollment_id, module_id, count(*)::int AS used, max(score)::float AS best, bool_or(passed) AS passed
-                     FROM quiz_attempts WHERE enrollment_id = ANY($1) GROUP BY 1, 2),
-            g AS (SELECT enrollment_id, module_id, count(*)::int AS extra FROM attempt_grants WHERE enrollment_id = ANY($1) GROUP BY 1, 2)
-       SELECT e.id AS "enrollmentId", m.id AS "moduleId", m.number, m.title,
-              (m.quiz_settings->>'attemptLimit')::int AS "attemptLimit",
-              coalesce(lt.total, 0) AS "lessonsTotal", coalesce(lc.done, 0) AS "lessonsDone", coalesce(g.extra, 0) AS "extraAttempts",
-              coalesce(qa.used, 0) AS "attemptsUsed", qa.best AS "bestScore", coalesce(qa.passed, false) AS passed
-         FROM e
-         JOIN modules m ON m.program_version_id = e.program_version_id
-         LEFT JOIN lt ON lt.module_id = m.id
-         LEFT JOIN lc ON lc.enrollment_id = e.id AND lc.module_id = m.id
-         LEFT JOIN qa ON qa.enrollment_id = e.id AND qa.module_id = m.id
-         LEFT JOIN g ON g.enrollment_id = e.id AND g.module_id = m.id
-        ORDER BY e.id, m.number`,
-      [enrollmentIds],
-    ) : [];
-    return groupBy(rows, (r) => r.enrollmentId);
+  /**
+   * The same for many enrollments at once (a cohort report), in one statement: each
+   * enrollment's own rows (activityColumns), joined in memory to its version's outline.
+   */
+  async moduleCountsMany(enrollments: { id: string; programVersionId: string }[], m: EntityManager = this.db.manager): Promise<Map<string, ModuleCounts[]>> {
+    if (!enrollments.length) return new Map();
+    const activity = await rows<Parameters<typeof readActivity>[0] & { enrollmentId: string }>(m, ACTIVITY, [enrollments.map((e) => e.id)]);
+    const byId = new Map(activity.map((a) => [a.enrollmentId, readActivity(a)]));
+    const out = new Map<string, ModuleCounts[]>();
+    for (const e of enrollments) {
+      const a = byId.get(e.id);
+      if (a) out.set(e.id, moduleCountsOf(await this.curricula.outline(e.programVersionId, m), a));
+    }
+    return out;
   }
 
   /** The lesson, if it belongs to this program version; with its module number. */

@@ -10,7 +10,8 @@ import { CurriculaService } from '../curricula/curricula.service';
 import { ModuleDetailResponse } from '../curricula/dto/module.response';
 import { LessonCompletionResponse, ProgressResponse } from './dto/progress.response';
 import { LearningRepository } from './learning.repository';
-import { summarizeProgress } from './progress';
+import { moduleCountsOf, summarizeProgress } from './progress';
+import { ENROLLMENT_ACTIVITY } from './activity-sql';
 import { requireActive } from '../enrollments/enrollment-open';
 
 @Injectable()
@@ -24,9 +25,10 @@ export class LearningService {
     private readonly audit: AuditService,
   ) {}
 
+  /** One statement after the caller's: the access check with the enrollment's activity; the version's outline is cached. */
   async progress(actor: AuthUser, enrollmentId: string): Promise<ProgressResponse> {
-    const e = await this.access.enrollment(actor, enrollmentId, 'view');
-    const p = summarizeProgress(await this.learning.moduleCounts(e.id, e.programVersionId));
+    const { enrollment: e, extra } = await this.access.enrollmentWith(actor, enrollmentId, 'view', ENROLLMENT_ACTIVITY);
+    const p = summarizeProgress(moduleCountsOf(await this.curriculaRepo.outline(e.programVersionId), extra));
     return { enrollmentId: e.id, programCode: e.programCode, ...p };
   }
 

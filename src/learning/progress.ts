@@ -1,3 +1,6 @@
+import type { ModuleOutline } from '../curricula/curricula.repository';
+import type { EnrollmentActivity } from './activity-sql';
+
 /** One module's raw counts for an enrollment, as the progress query returns them. */
 export interface ModuleCounts {
   moduleId: string;
@@ -31,6 +34,21 @@ export interface Progress {
   /** Share of all steps done: every lesson and every module quiz counts as one step. */
   overallPercent: number;
   modules: ModuleProgress[];
+}
+
+/** Each module of the version (outline, in order) with what the enrollment did in it. */
+export function moduleCountsOf(outline: ModuleOutline[], activity: EnrollmentActivity): ModuleCounts[] {
+  const done = new Set(activity.lessons);
+  const attempts = new Map(activity.attempts.map(([moduleId, used, best, passed]) => [moduleId, { used, best, passed }]));
+  const grants = new Map(activity.grants);
+  return outline.map((m) => {
+    const a = attempts.get(m.moduleId);
+    return {
+      moduleId: m.moduleId, number: m.number, title: m.title, attemptLimit: m.attemptLimit,
+      lessonsTotal: m.lessonIds.length, lessonsDone: m.lessonIds.filter((id) => done.has(id)).length,
+      extraAttempts: grants.get(m.moduleId) ?? 0, attemptsUsed: a?.used ?? 0, bestScore: a?.best ?? null, passed: a?.passed ?? false,
+    };
+  });
 }
 
 export function summarizeProgress(rows: ModuleCounts[]): Progress {

@@ -24,6 +24,11 @@ export interface ModuleStudy extends ProgramStudy {
   moduleProgress: ModuleProgress;
 }
 
+/** A lesson page's study: the module and the done marks, without the program's progress. */
+export interface LessonStudy extends Pick<ModuleStudy, 'module' | 'completedLessonIds' | 'isOwner'> {
+  enrollment: Pick<EnrollmentResponse, 'id' | 'programTitle' | 'status'>;
+}
+
 /**
  * What the study pages show, each in one call: the enrollment (pinned program version),
  * progress, and for a module its lessons with the done marks. Access as the API's:
@@ -44,6 +49,24 @@ export class StudyService {
     const [row] = await this.enrollments.details([e.id]);
     const progress = summarizeProgress(await this.learning.moduleCounts(e.id, e.programVersionId));
     return { enrollment: mapEnrollment(row), isOwner: e.userId === actor.id, progress };
+  }
+
+  /**
+   * What a lesson page reads, and no more: the module with the done marks, the program's
+   * title and the enrollment's status, the same reads as the API's module route (no
+   * progress over the whole program, which a lesson page does not show).
+   */
+  async lesson(actor: AuthUser, enrollmentId: string, number: number): Promise<LessonStudy> {
+    const e = await this.access.enrollment(actor, enrollmentId, 'view');
+    const version = (await this.curriculaRepo.versionById(e.programVersionId))!;
+    const mod = await this.curricula.moduleOfVersion(version, number);
+    const done = await this.learning.completedLessonIds(e.id, mod.id);
+    return {
+      enrollment: { id: e.id, programTitle: version.title, status: e.status },
+      isOwner: e.userId === actor.id,
+      module: mod,
+      completedLessonIds: done.map((d) => d.lesson_id),
+    };
   }
 
   async module(actor: AuthUser, enrollmentId: string, number: number): Promise<ModuleStudy> {

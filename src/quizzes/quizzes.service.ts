@@ -22,7 +22,13 @@ import { labelled, toPoolIds } from './option-labels';
 import { drawAttempt, lastSeenIn } from './quiz-draw';
 import { AnswerError, checkAnswers, gradeAttempt } from './quiz-scoring';
 import { QuizzesRepository } from './quizzes.repository';
+import type { Standing } from './quizzes.repository';
+
 import { ModuleQuizState, moduleQuizState, quizPhase, reviewSettingsOf, reviewShows, SUBMIT_GRACE_SECONDS } from './review-options';
+
+function stateOf(mod: ModuleEntity, s: Standing): ModuleQuizState {
+  return moduleQuizState(s.attempts, mod.quizSettings.attemptLimit + s.grants, Date.now());
+}
 
 @Injectable()
 export class QuizzesService {
@@ -52,7 +58,7 @@ export class QuizzesService {
       if (attempts.length >= allowed) {
         throw new AppError('ATTEMPT_LIMIT_REACHED', `You have used all ${allowed} attempts at the module ${number} quiz. An administrator can grant one more.`, { attemptsUsed: attempts.length, attemptsAllowed: allowed });
       }
-      const pool = await this.quizzes.pool(mod.id, m);
+      const pool = await this.curricula.questionPool(mod.id);
       const shown = drawAttempt(pool, mod.quizSettings.drawCount, lastSeenIn(attempts));
       const limit = mod.quizSettings.timeLimitMinutes;
       const saved = await m.save(m.create(QuizAttemptEntity, {
@@ -62,7 +68,7 @@ export class QuizzesService {
       await this.audit.record(m, { actorId: actor.id, action: 'quiz-attempt.start', entityType: 'quiz-attempt', entityId: saved.id, after: { enrollmentId: e.id, moduleNumber: number, attemptNo: saved.attemptNo, questionIds: shown.map((s) => s.questionId) } });
       return { attempt: saved, allowed };
     });
-    return mapAttempt(attempt, number, allowed, await this.quizzes.questions(attempt.shown.map((s) => s.questionId)));
+    return mapAttempt(attempt, number, allowed, await this.shownQuestions(attempt));
   }
 
   /**
@@ -71,8 +77,8 @@ export class QuizzesService {
    */
   async submit(actor: AuthUser, attemptId: string, dto: SubmitAttemptDto): Promise<AttemptResultResponse> {
     const { attempt, enrollment } = await this.access.attempt(actor, attemptId, 'own');
-    const mod = await this.db.getRepository(ModuleEntity).findOneByOrFail({ id: attempt.moduleId });
-    const questions = await this.quizzes.questions(attempt.shown.map((s) => s.questionId));
+    const mod = await this.curricula.moduleById(attempt.moduleId);
+    const questions = await this.shownQuestions(attempt);
     if (attempt.submittedAt) return this.result(actor, enrollment, mod, attempt, questions);
     // a withdrawn or completed enrollment can no longer change, an attempt opened before included
     requireActive(enrollment);
@@ -86,26 +92,22 @@ export class QuizzesService {
     }
     const answers = toPoolIds(attempt.shown, dto.answers);
     const grade = gradeAttempt(attempt.shown, answers, key, attempt.passMark);
-    const won = await this.db.transaction(async (m) => {
-      const ok = await this.quizzes.markGraded(m, attempt.id, { answers, ...grade });
-      if (ok) {
-        await this.audit.record(m, {
-          actorId: actor.id, action: 'quiz-attempt.submit', entityType: 'quiz-attempt', entityId: attempt.id,
-          before: { submittedAt: null }, after: { score: grade.score, passed: grade.passed, correctCount: grade.correctCount, questionCount: grade.questionCount },
-        });
-      }
-      return ok;
+    // the grade, its audit event and the standing after it: one statement
+    const graded = await this.quizzes.grade(attempt.id, { answers, ...grade }, {
+      actorId: actor.id, action: 'quiz-attempt.submit', entityType: 'quiz-attempt', entityId: attempt.id,
+      before: { submittedAt: null }, after: { score: grade.score, passed: grade.passed, correctCount: grade.correctCount, questionCount: grade.questionCount },
     });
+    if (graded) return this.resultWith(actor, enrollment, mod, graded.attempt, questions, graded.standing);
     // the winner's grade is the one stored; a loser of the race returns it too
     const stored = await this.db.getRepository(QuizAttemptEntity).findOneByOrFail({ id: attempt.id });
-    if (!won && !stored.submittedAt) throw this.expired();
+    if (!stored.submittedAt) throw this.expired();
     return this.result(actor, enrollment, mod, stored, questions);
   }
 
   async get(actor: AuthUser, attemptId: string): Promise<AttemptResponse | AttemptResultResponse> {
     const { attempt, enrollment } = await this.access.attempt(actor, attemptId, 'view');
-    const mod = await this.db.getRepository(ModuleEntity).findOneByOrFail({ id: attempt.moduleId });
-    const questions = await this.quizzes.questions(attempt.shown.map((s) => s.questionId));
+    const mod = await this.curricula.moduleById(attempt.moduleId);
+    const questions = await this.shownQuestions(attempt);
     if (attempt.submittedAt) return this.result(actor, enrollment, mod, attempt, questions);
     return mapAttempt(attempt, mod.number, (await this.state(enrollment.id, mod)).attemptsAllowed, questions);
   }
@@ -141,14 +143,23 @@ export class QuizzesService {
    * attempt was graded), and everything to the cohort's instructor or an admin.
    */
   private async result(actor: AuthUser, e: EnrollmentEntity, mod: ModuleEntity, attempt: QuizAttemptEntity, questions: QuestionEntity[]): Promise<AttemptResultResponse> {
-    const state = await this.state(e.id, mod);
+    return this.resultWith(actor, e, mod, attempt, questions, await this.quizzes.standing(e.id, mod.id));
+  }
+
+  private resultWith(actor: AuthUser, e: EnrollmentEntity, mod: ModuleEntity, attempt: QuizAttemptEntity, questions: QuestionEntity[], standing: Standing): AttemptResultResponse {
+    const state = stateOf(mod, standing);
     const shows = reviewShows(reviewSettingsOf(mod.quizSettings), state, e.userId === actor.id ? 'trainee' : 'staff');
     return mapResult(attempt, mod.number, questions, shows, state);
   }
 
   private async state(enrollmentId: string, mod: ModuleEntity): Promise<ModuleQuizState> {
-    const { attempts, grants } = await this.quizzes.standing(enrollmentId, mod.id);
-    return moduleQuizState(attempts, mod.quizSettings.attemptLimit + grants, Date.now());
+    return stateOf(mod, await this.quizzes.standing(enrollmentId, mod.id));
+  }
+
+  /** The questions an attempt shows, from the module's cached pool. */
+  private async shownQuestions(attempt: QuizAttemptEntity): Promise<QuestionEntity[]> {
+    const ids = new Set(attempt.shown.map((s) => s.questionId));
+    return (await this.curricula.questionPool(attempt.moduleId)).filter((q) => ids.has(q.id));
   }
 
   private expired() {

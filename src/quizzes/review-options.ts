@@ -1,4 +1,4 @@
-import { DEFAULT_REVIEW } from '../curricula/loader/curriculum-parser';
+import { DEFAULT_REVIEW } from '../curricula/loader/quiz-defaults';
 import type { QuizSettings, ReviewSettings } from '../curricula/loader/curriculum.types';
 
 /** What the review of a submitted attempt shows besides the score, which is always shown. */

@@ -1,4 +1,5 @@
 import { passwordProblem } from './password-policy';
+import { releaseNow } from '../common/memory/idle-release';
 
 describe('password policy', () => {
   it('refuses short, repeated, common and keyboard-pattern passwords', () => {
@@ -21,5 +22,14 @@ describe('password policy', () => {
 
   it('refuses a password over the length limit', () => {
     expect(passwordProblem('x'.repeat(201))).toBe('tooLong');
+  });
+});
+
+describe('password policy after the app went quiet', () => {
+  it('lets the dictionaries go and loads them again at the next check, with the same answers', () => {
+    expect(passwordProblem('password1234')).toBe('tooEasy');
+    releaseNow();
+    expect(passwordProblem('password1234')).toBe('tooEasy');
+    expect(passwordProblem('river lantern copper seven')).toBeNull();
   });
 });

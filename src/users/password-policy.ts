@@ -1,11 +1,16 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { onIdle } from '../common/memory/idle-release';
 
 /** Length limits: NIST SP 800-63B asks for long passwords, and argon2 should not hash megabytes. */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
 /** zxcvbn's 0-4 score; 3 is "safely unguessable: moderate protection from offline attacks". */
 const MIN_SCORE = 3;
-/** The dictionaries take ~50 MB of heap: loaded on first use, let go when idle. */
+/**
+ * The dictionaries take about 20 MB of heap once ranked (and their word lists a few more):
+ * loaded on first use, let go after five minutes without one, or as soon as the whole app
+ * goes quiet (src/common/memory/idle-release.ts).
+ */
 const IDLE_RELEASE_MS = 5 * 60_000;
 
 export type PasswordProblem = 'tooShort' | 'tooLong' | 'tooEasy' | 'containsPersonal';
@@ -28,10 +33,26 @@ function load(): ZxcvbnFactory {
     });
   }
   if (releaseTimer) clearTimeout(releaseTimer);
-  releaseTimer = setTimeout(() => { estimator = null; releaseTimer = null; }, IDLE_RELEASE_MS);
+  releaseTimer = setTimeout(release, IDLE_RELEASE_MS);
   releaseTimer.unref();
   return estimator;
 }
+
+/**
+ * Drops the estimator and the modules holding the word lists (about 18 MB of the 38 MB):
+ * out of the module cache, and out of this module's children, where Node's loader would
+ * otherwise keep each loaded copy for good.
+ */
+function release(): void {
+  if (releaseTimer) clearTimeout(releaseTimer);
+  releaseTimer = null;
+  if (!estimator) return;
+  estimator = null;
+  const zxcvbn = (file: string) => file.includes('/@zxcvbn-ts/');
+  for (const file of Object.keys(require.cache)) if (zxcvbn(file)) delete require.cache[file];
+  if (Array.isArray(module.children)) module.children = module.children.filter((child) => !zxcvbn(child.id));
+}
+onIdle(release);
 
 /**
  * Why a new password is refused, or null when it is acceptable: long enough, not too

@@ -4,6 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { UserEntity } from './entities/user.entity';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
+import { rows, statement } from '../database/prepared';
+
+const ACTIVE_CALLER = statement('users.active-caller', `SELECT id, email, full_name AS "fullName", role, must_change_password AS "mustChangePassword",
+  credentials_version AS "credentialsVersion", locale FROM users WHERE id = $1 AND active`);
 
 @Injectable()
 export class UsersRepository {
@@ -14,15 +18,12 @@ export class UsersRepository {
   }
 
   /**
-   * The signed-in caller, on every authenticated request: one indexed lookup in plain SQL
-   * (no entity hydration), only active users.
+   * The signed-in caller, on every authenticated request: one indexed lookup, a named
+   * statement (no entity hydration), only active users. Never cached: a deactivation or a
+   * role change applies at the next request, on every instance.
    */
   async activeCaller(id: string): Promise<AuthUser | undefined> {
-    const rows = await this.db.query(
-      `SELECT id, email, full_name AS "fullName", role, must_change_password AS "mustChangePassword",
-              credentials_version AS "credentialsVersion", locale
-         FROM users WHERE id = $1 AND active`, [id]);
-    return rows[0];
+    return (await rows<AuthUser>(this.db, ACTIVE_CALLER, [id]))[0];
   }
 
   /** With the password hash, for login only. */

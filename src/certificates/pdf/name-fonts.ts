@@ -107,6 +107,8 @@ export function describeUnprintable(list: Unprintable[]): string {
  * PEERCERT_TRAINING_PROVIDER): why it cannot be printed, or null. Checked at start.
  */
 export function plainTextProblem(text: string): string | null {
+  // printable ASCII is all in DejaVu Sans and its bold: no font need be read (this runs at every start)
+  if (/^[\x20-\x7e]*$/.test(text)) return null;
   const unprintable: Unprintable[] = [];
   for (const { segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)) {
     const cps = [...segment].map((c) => c.codePointAt(0)!);

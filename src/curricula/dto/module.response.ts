@@ -1,5 +1,5 @@
 import { LessonEntity } from '../entities/lesson.entity';
-import { DEFAULT_REVIEW } from '../loader/curriculum-parser';
+import { DEFAULT_REVIEW } from '../loader/quiz-defaults';
 import type { ReviewItem } from '../loader/curriculum.types';
 import { ModuleEntity } from '../entities/module.entity';
 import { ProgramSummaryResponse } from './program.response';

@@ -6,20 +6,13 @@ import {
 import { parse as parseYaml } from 'yaml';
 import { stripAllowMarkers } from './quality/markdown-text';
 import { parseSources } from './sources';
+import { DEFAULT_QUIZ, DEFAULT_REVIEW } from './quiz-defaults';
+
+export { DEFAULT_QUIZ, DEFAULT_REVIEW };
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KINDS: QuestionKind[] = ['single', 'multiple', 'true_false'];
 
-/**
- * While attempts remain: the score, which questions were wrong and the trainee's own
- * answers. Once passed or out of attempts: the right answers and explanations too.
- */
-export const DEFAULT_REVIEW: ReviewSettings = {
-  whileOpen: ['correctness', 'responses'],
-  whenClosed: ['correctness', 'responses', 'rightAnswers', 'explanations'],
-};
-
-export const DEFAULT_QUIZ: QuizSettings = { passMark: 80, attemptLimit: 3, drawCount: null, timeLimitMinutes: null, review: DEFAULT_REVIEW };
 
 export function slugify(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseModuleFiles, parseProgramFile } from './curriculum-parser';
+import { MODULE_FILE, readCurriculumSources, readProgramSources } from './curriculum-sources';
 import { Curriculum, CurriculumProblem } from './curriculum.types';
 import { ContentReview, ModuleSource, reviewProgram } from './quality/content-review';
 import { isoToday } from './quality/sources-review';
@@ -25,49 +25,35 @@ export interface ReadOptions {
   today?: string;
 }
 
-const MODULE_FILE = /^(\d{2,3})-[a-z0-9-]+\.md$/;
-
-function hashFiles(root: string, files: string[]): string {
-  const h = createHash('sha256');
-  for (const f of [...files].sort()) {
-    h.update(relative(root, f).split('\\').join('/'));
-    h.update('\0');
-    h.update(readFileSync(f));
-    h.update('\0');
-  }
-  return h.digest('hex');
-}
+export { readCurriculumSources, readProgramSources } from './curriculum-sources';
+export type { ProgramSources } from './curriculum-sources';
 
 /** Reads one program folder: program.yaml plus modules/NN-slug.md and NN-slug.quiz.yaml. */
-export function readProgramFolder(dir: string, rootForNames: string, opts: ReadOptions = {}): { curriculum?: Curriculum; problems: CurriculumProblem[]; review?: ContentReview } {
+export function readProgramFolder(dir: string, rootForNames: string, opts: ReadOptions = {}, sources = readProgramSources(dir)): { curriculum?: Curriculum; problems: CurriculumProblem[]; review?: ContentReview } {
   const folder = dir.split(/[\\/]/).pop()!;
   const name = (f: string) => relative(rootForNames, f).split('\\').join('/');
+  const text = (f: string) => sources.files.get(f)?.toString('utf8');
   const programPath = join(dir, 'program.yaml');
-  if (!existsSync(programPath)) return { problems: [{ file: name(dir), field: '(folder)', message: 'has no program.yaml' }] };
-  const programText = readFileSync(programPath, 'utf8');
+  const programText = text(programPath);
+  if (programText === undefined) return { problems: [{ file: name(dir), field: '(folder)', message: 'has no program.yaml' }] };
   const { program, problems } = parseProgramFile(programText, name(programPath), folder);
   const modulesDir = join(dir, 'modules');
-  const files = [programPath];
   const modules = [];
   const moduleSources: ModuleSource[] = [];
-  const entries = existsSync(modulesDir) ? readdirSync(modulesDir).sort() : [];
-  for (const entry of entries) {
-    const full = join(modulesDir, entry);
+  for (const full of sources.strays) {
+    problems.push({ file: name(full), field: '(file)', message: 'is not a module file (NN-slug.md) or quiz pool (NN-slug.quiz.yaml)' });
+  }
+  for (const full of [...sources.files.keys()].filter((f) => f !== programPath).sort()) {
+    const entry = full.slice(modulesDir.length + 1);
     if (entry.endsWith('.quiz.yaml')) {
-      files.push(full);
-      if (!entries.includes(entry.replace(/\.quiz\.yaml$/, '.md'))) problems.push({ file: name(full), field: '(file)', message: 'has no module file beside it' });
+      if (!sources.files.has(full.replace(/\.quiz\.yaml$/, '.md'))) problems.push({ file: name(full), field: '(file)', message: 'has no module file beside it' });
       continue;
     }
-    if (!MODULE_FILE.test(entry)) {
-      problems.push({ file: name(full), field: '(file)', message: 'is not a module file (NN-slug.md) or quiz pool (NN-slug.quiz.yaml)' });
-      continue;
-    }
-    files.push(full);
     const quizPath = full.replace(/\.md$/, '.quiz.yaml');
-    const text = readFileSync(full, 'utf8');
-    const quizText = existsSync(quizPath) ? readFileSync(quizPath, 'utf8') : undefined;
-    const parsed = parseModuleFiles(text, name(full), quizText, name(quizPath), program.quiz);
-    moduleSources.push({ module: parsed.module, file: name(full), text, quizFile: name(quizPath), quizText });
+    const moduleText = text(full)!;
+    const quizText = text(quizPath);
+    const parsed = parseModuleFiles(moduleText, name(full), quizText, name(quizPath), program.quiz);
+    moduleSources.push({ module: parsed.module, file: name(full), text: moduleText, quizFile: name(quizPath), quizText });
     problems.push(...parsed.problems);
     const prefix = Number(MODULE_FILE.exec(entry)![1]);
     if (parsed.module.number !== prefix) problems.push({ file: name(full), field: 'number', message: `is ${parsed.module.number} but the file name says ${prefix}` });
@@ -82,20 +68,19 @@ export function readProgramFolder(dir: string, rootForNames: string, opts: ReadO
   const review = opts.review
     ? reviewProgram({ code: program.code || folder, file: name(programPath), text: programText, sources: program.sources, modules: moduleSources }, opts.today ?? isoToday())
     : undefined;
-  return { curriculum: { program, modules, contentHash: hashFiles(dir, files) }, problems, review };
+  return { curriculum: { program, modules, contentHash: sources.contentHash }, problems, review };
 }
 
 /**
  * Every program under root, with cross-program checks (prerequisites must exist) and,
  * given the templates folder, that each program's certificate template is there.
  */
-export function readCurricula(root: string, templatesDir?: string, opts: ReadOptions = {}): ReadResult {
+export function readCurricula(root: string, templatesDir?: string, opts: ReadOptions = {}, sources = readCurriculumSources(root)): ReadResult {
   const problems: CurriculumProblem[] = [];
   const curricula: Curriculum[] = [];
   const reviews: ContentReview[] = [];
-  const folders = readdirSync(root).filter((f) => statSync(join(root, f)).isDirectory()).sort();
-  for (const f of folders) {
-    const r = readProgramFolder(join(root, f), root, opts);
+  for (const folder of sources) {
+    const r = readProgramFolder(folder.dir, root, opts, folder);
     problems.push(...r.problems);
     if (r.curriculum) curricula.push(r.curriculum);
     if (r.review) reviews.push(r.review);

@@ -69,3 +69,4 @@ export async function syncCurricula(ds: DataSource, curricula: Curriculum[]): Pr
     return outcomes;
   });
 }
+

@@ -26,7 +26,14 @@ export function formatDate(locale: Locale, isoDate: string | null | undefined, s
 export function formatTime(locale: Locale, iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat(TAGS[locale], { timeStyle: 'short', timeZone }).format(d);
+  if (Number.isNaN(d.getTime())) return '';
+  const key = `${locale}:time:${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(TAGS[locale], { timeStyle: 'short', timeZone });
+    dateFormats.set(key, f);
+  }
+  return f.format(d);
 }
 
 export function formatNumber(locale: Locale, n: number, maxFractionDigits = 1): string {

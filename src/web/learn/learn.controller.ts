@@ -40,7 +40,7 @@ export class LearnController {
   @Get('modules/:number/lessons/:key')
   @RequirePermission(Permission.EnrollmentsRead)
   async lesson(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('enrollmentId', PageUuid) id: string, @Param('number', PageInt) n: number, @Param('key') key: string): Promise<void> {
-    const view = LESSON_KEY.test(key) ? toLessonView(await this.study.module(user, id, n), key, req.locale!) : null;
+    const view = LESSON_KEY.test(key) ? toLessonView(await this.study.lesson(user, id, n), key, req.locale!) : null;
     if (!view) throw new NotFoundException();
     renderPage(res, 'learn/lesson', view);
   }
@@ -49,7 +49,7 @@ export class LearnController {
   @Post('modules/:number/lessons/:key/done')
   @RequirePermission(Permission.LessonsComplete)
   async done(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('enrollmentId', PageUuid) id: string, @Param('number', PageInt) n: number, @Param('key') key: string): Promise<void> {
-    const study = LESSON_KEY.test(key) ? await this.study.module(user, id, n) : null;
+    const study = LESSON_KEY.test(key) ? await this.study.lesson(user, id, n) : null;
     const i = study ? study.module.lessons.findIndex((l) => l.key === key) : -1;
     if (!study || i < 0) throw new NotFoundException();
     await this.learning.completeLesson(user, id, study.module.lessons[i].id);

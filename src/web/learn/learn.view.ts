@@ -76,7 +76,7 @@ export function toModuleView(s: ModuleStudyView, lang: Locale, links = enrollmen
   };
 }
 
-export function toLessonView(s: ModuleStudyView, key: string, lang: Locale, links = enrollmentLinks(s.enrollment.id)) {
+export function toLessonView(s: Omit<ModuleStudyView, 'moduleProgress'>, key: string, lang: Locale, links = enrollmentLinks(s.enrollment.id)) {
   const i = s.module.lessons.findIndex((l) => l.key === key);
   if (i < 0) return null;
   const base = `${links.program}/modules/${s.module.number}`;

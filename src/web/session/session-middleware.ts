@@ -10,7 +10,8 @@ export const SESSION_COOKIE = 'peercert.sid';
  * sign-out ends a session for good. The cookie carries only the session id: HttpOnly,
  * SameSite=Lax, Secure behind https. A session ends after PEERCERT_SESSION_IDLE_MINUTES
  * without a request (rolling expiry, enforced by the store's expire column too, not just
- * the cookie), because many trainees share classroom computers. Only page paths load a
+ * the cookie; the column is moved on at most once a minute, see throttle-touch.ts), because
+ * many trainees share classroom computers. Only page paths load a
  * session: API requests never touch the table.
  */
 export function sessionMiddleware(config: AppConfig, store: session.Store, secret: string): RequestHandler {

@@ -6,6 +6,10 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
+import { throttleTouch } from './throttle-touch';
+
+/** How often a session's stored expiry is moved on while it is in use (see throttleTouch). */
+const TOUCH_EVERY_MS = 60_000;
 
 /**
  * The session store (connect-pg-simple on the app's own pool, table web_sessions from a
@@ -27,6 +31,7 @@ export class WebSessionStore implements OnModuleDestroy {
       pruneSessionInterval: 15 * 60,
       errorLog: (...args: unknown[]) => this.logger.error({ msg: 'session store', detail: args.map(String).join(' ') }),
     });
+    throttleTouch(this.store, TOUCH_EVERY_MS);
   }
 
   async onModuleDestroy(): Promise<void> {
