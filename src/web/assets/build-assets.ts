@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../../config/load-config';
 
 /** The stylesheet and scripts, by logical name, with their content-hashed public paths. */
@@ -9,8 +9,11 @@ export type AssetManifest = Record<string, string>;
 const SOURCE = join(PROJECT_ROOT, 'src', 'web', 'assets');
 const USWDS = join(PROJECT_ROOT, 'node_modules', '@uswds', 'uswds');
 
+/** Raised when this builder changes what it writes, so an older build is not reused. */
+const BUILDER_VERSION = '2';
+
 function inputHash(src: string, uswdsVersion: string): string {
-  const h = createHash('sha256').update(uswdsVersion);
+  const h = createHash('sha256').update(BUILDER_VERSION).update(uswdsVersion);
   for (const dir of ['styles', 'js']) {
     for (const f of readdirSync(join(src, dir)).sort()) h.update(f).update(readFileSync(join(src, dir, f)));
   }
@@ -18,6 +21,25 @@ function inputHash(src: string, uswdsVersion: string): string {
 }
 
 const short = (s: string | Buffer) => createHash('sha256').update(s).digest('hex').slice(0, 12);
+
+/**
+ * The icons the stylesheet names (`/assets/img/...`, USWDS's image path) copied from the
+ * USWDS package into a folder named for its version, and the stylesheet pointed there:
+ * assets are cached for a year, so a new USWDS must not reuse an old address.
+ */
+function withImages(css: string, outDir: string, uswdsVersion: string): string {
+  const folder = `img-${uswdsVersion}`;
+  const images = new Set([...css.matchAll(/url\("?\/assets\/img\/([A-Za-z0-9_./-]+?)"?\)/g)].map((m) => m[1]));
+  for (const rel of images) {
+    if (rel.includes('..')) throw new Error(`The stylesheet names an image outside USWDS's images: ${rel}`);
+    const from = join(USWDS, 'dist', 'img', rel);
+    if (!existsSync(from)) throw new Error(`The stylesheet names ${rel}, which USWDS ${uswdsVersion} does not ship.`);
+    const to = join(outDir, folder, rel);
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(from, to);
+  }
+  return css.replaceAll('/assets/img/', `/assets/${folder}/`);
+}
 
 /**
  * Compiles the USWDS subset and our styles to one CSS file and copies the scripts, under
@@ -55,7 +77,7 @@ export function ensureAssets(outDir: string): AssetManifest {
     writeFileSync(join(outDir, name), body);
     files[`${logical}.${ext}`] = `/assets/${name}`;
   };
-  put('peercert', 'css', css);
+  put('peercert', 'css', withImages(css, outDir, uswdsVersion));
   for (const f of readdirSync(join(src, 'js'))) put(f.replace(/\.js$/, ''), 'js', readFileSync(join(src, 'js', f)));
   writeFileSync(manifestFile, JSON.stringify({ input: hash, files }, null, 2));
   return files;
