@@ -10,6 +10,7 @@ import { appErrorToFieldErrors, postedValues } from '../forms/form';
 import { PageUuid } from '../params';
 import { flash } from '../session/session-auth';
 import { renderPage, seeOther } from '../views/render';
+import { pageParam } from '../views/paging';
 import { WebController } from '../web-controller.decorator';
 import { readHourForm } from './hours.form';
 import { toCategoryView, toEntryFormView, toHoursView } from './hours.view';
@@ -21,10 +22,10 @@ export class HoursPagesController {
 
   @Get()
   @RequirePermission(Permission.EnrollmentsRead)
-  async list(@CurrentUser() user: AuthUser, @Res() res: Response, @Param('enrollmentId', PageUuid) id: string): Promise<void> {
+  async list(@CurrentUser() user: AuthUser, @Res() res: Response, @Param('enrollmentId', PageUuid) id: string, @Query('page') page?: string): Promise<void> {
     const ledger = await this.hours.list(user, id);
     const options = await this.hours.formOptions(user, id);
-    renderPage(res, 'hours/list', toHoursView(ledger, options, options.traineeId === user.id));
+    renderPage(res, 'hours/list', toHoursView(ledger, options, options.traineeId === user.id, pageParam(page)));
   }
 
   @Get('new')

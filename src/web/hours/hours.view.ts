@@ -5,11 +5,15 @@ import type { FormValues } from '../forms/form';
 import type { FieldError } from '../session/web-session';
 import { HOUR_FIELD_IDS } from './hours.form';
 import { barClass } from '../views/bar';
+import { paginate } from '../views/paging';
 
 const STATUS_TAG: Record<string, string> = { approved: 'bg-green', pending: 'bg-gold', rejected: 'bg-secondary-dark', withdrawn: 'bg-base' };
 
-/** The trainee's ledger: totals per category, then every entry with its status and any reason. */
-export function toHoursView(h: HoursResponse, o: HourFormOptions, isOwner: boolean) {
+/**
+ * The trainee's ledger: totals per category (over every entry), then the entries, newest
+ * first, 50 a page, each with its status and any reason.
+ */
+export function toHoursView(h: HoursResponse, o: HourFormOptions, isOwner: boolean, page = 1) {
   const base = `/learn/${o.enrollmentId}/hours`;
   const label = new Map(o.categories.map((c) => [c.category, c.label]));
   const names = new Map(o.supervisors.map((s) => [s.id, s.fullName]));
@@ -22,7 +26,7 @@ export function toHoursView(h: HoursResponse, o: HourFormOptions, isOwner: boole
       const pct = percentOf(t.approvedMinutes, t.requiredMinutes);
       return { label: t.label, approved: t.approvedMinutes, required: t.requiredMinutes, pending: t.pendingMinutes, bar: barClass(pct) };
     }),
-    entries: [...h.entries].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt)).map((e) => ({
+    ...pageOfEntries(h, page, base, (e) => ({
       date: e.date,
       category: label.get(e.category) ?? e.category,
       minutes: e.minutes,
@@ -37,6 +41,12 @@ export function toHoursView(h: HoursResponse, o: HourFormOptions, isOwner: boole
       withdrawAction: isOwner && e.status === 'pending' ? `${base}/${e.id}/withdraw` : null,
     })),
   };
+}
+
+function pageOfEntries<T>(h: HoursResponse, page: number, base: string, view: (e: HoursResponse['entries'][number]) => T) {
+  const newestFirst = [...h.entries].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+  const { items, pager } = paginate(newestFirst, page, (p) => `${base}?page=${p}`);
+  return { entries: items.map(view), pager };
 }
 
 /** Step one: which kind of hours (one question per page). */
