@@ -11,6 +11,7 @@ import { RequireSupervisorSignOff1764300000000 } from './1764300000000-RequireSu
 import { ThrottleSignInByAccountAndAddress1764400000000 } from './1764400000000-ThrottleSignInByAccountAndAddress';
 import { CreateRosterImports1764400100000 } from './1764400100000-CreateRosterImports';
 import { CreateCertificateBatches1764600000000 } from './1764600000000-CreateCertificateBatches';
+import { CoverLedgerSums1764700000000 } from './1764700000000-CoverLedgerSums';
 
 /** Every migration, in order. `npm run migration:generate` prints the line to add here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   ThrottleSignInByAccountAndAddress1764400000000,
   CreateRosterImports1764400100000,
   CreateCertificateBatches1764600000000,
+  CoverLedgerSums1764700000000,
 ];
