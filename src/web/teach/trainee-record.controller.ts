@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Permission } from '../../access/permissions';
 import { AttestationsService } from '../../attestations/attestations.service';
@@ -12,6 +12,7 @@ import { appErrorToFieldErrors, postedValues } from '../forms/form';
 import { PageUuid } from '../params';
 import { flash } from '../session/session-auth';
 import { renderPage, seeOther } from '../views/render';
+import { pageParam } from '../views/paging';
 import { WebController } from '../web-controller.decorator';
 import { readReason } from './reason.form';
 import { recordPath } from './teach-paths';
@@ -34,8 +35,8 @@ export class TraineeRecordPagesController {
 
   @Get()
   @RequirePermission(Permission.CohortsRead)
-  async page(@CurrentUser() user: AuthUser, @Res() res: Response, @Param('enrollmentId', PageUuid) id: string): Promise<void> {
-    renderPage(res, 'teach/record', toTraineeRecordView(await this.records.record(user, id)));
+  async page(@CurrentUser() user: AuthUser, @Res() res: Response, @Param('enrollmentId', PageUuid) id: string, @Query('page') page?: string): Promise<void> {
+    renderPage(res, 'teach/record', toTraineeRecordView(await this.records.record(user, id), undefined, pageParam(page)));
   }
 
   @Get('hours/:entryId/reverse')

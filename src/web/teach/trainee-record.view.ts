@@ -5,6 +5,7 @@ import type { FormValues } from '../forms/form';
 import { percentOf } from '../i18n/format';
 import type { FieldError } from '../session/web-session';
 import { barClass } from '../views/bar';
+import { paginate } from '../views/paging';
 import { cohortPath, recordPath } from './teach-paths';
 
 const ENTRY_TAG: Record<string, string> = { approved: 'bg-green', pending: 'bg-gold', rejected: 'bg-secondary-dark', withdrawn: 'bg-base' };
@@ -21,9 +22,11 @@ export function readAttestationForm(values: FormValues): { dto: RecordAttestatio
  * One trainee as their instructor sees them: progress per module, quiz attempts with
  * scores, the hours ledger with its reversals (each approved line can be reversed), and
  * the attestations (recorded, withdrawn with the reason; record one, withdraw one).
+ * The ledger shows 50 lines a page; the totals count every line.
  */
-export function toTraineeRecordView(r: TraineeRecord, form: { values: FormValues; errors: FieldError[] } = { values: {}, errors: [] }) {
+export function toTraineeRecordView(r: TraineeRecord, form: { values: FormValues; errors: FieldError[] } = { values: {}, errors: [] }, page = 1) {
   const base = recordPath(r.enrollment.id);
+  const ledger = paginate(r.entries, page, (p) => `${base}?page=${p}#ledger`);
   const label = new Map(r.totals.map((t) => [t.category, t.label]));
   const moduleTitle = new Map(r.modules.map((m) => [m.number, m.title]));
   const current = new Set(r.attestations.filter((a) => a.current).map((a) => a.kind));
@@ -46,7 +49,8 @@ export function toTraineeRecordView(r: TraineeRecord, form: { values: FormValues
       resultKey: a.submittedAt === null ? 'teach.record.attempt.open' : a.passed ? 'teach.record.attempt.passed' : 'teach.record.attempt.failed',
     })),
     totals: r.totals.map((t) => ({ label: t.label, approved: t.approvedMinutes, required: t.requiredMinutes, pending: t.pendingMinutes, bar: barClass(percentOf(t.approvedMinutes, t.requiredMinutes)) })),
-    entries: r.entries.map((e) => ({
+    pager: ledger.pager,
+    entries: ledger.items.map((e) => ({
       date: e.date, category: label.get(e.category) ?? e.category, minutes: e.minutes, activity: e.activity,
       reversal: e.kind === 'reversal', session: e.kind === 'session', reversed: !!e.reversedById,
       statusKey: `hours.status.${e.status}`, tag: ENTRY_TAG[e.status] ?? 'bg-base', note: e.reviewNote,
