@@ -51,3 +51,6 @@ export function postedValues(body: unknown, omit: string[] = []): FormValues {
   }
   return out;
 }
+
+/** A refusal a form can show beside a field; anything else (a 404, a 500) is an error page. */
+export const formRefusal = (err: unknown): err is AppError => err instanceof AppError && err.status < 500 && err.status !== 404;

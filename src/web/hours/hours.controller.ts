@@ -4,9 +4,8 @@ import { Permission } from '../../access/permissions';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { RequirePermission } from '../../common/decorators/require-permission.decorator';
-import { AppError } from '../../common/errors/app-error';
 import { HourEntriesService } from '../../hours/hour-entries.service';
-import { appErrorToFieldErrors, postedValues } from '../forms/form';
+import { appErrorToFieldErrors, formRefusal, postedValues } from '../forms/form';
 import { PageUuid } from '../params';
 import { flash } from '../session/session-auth';
 import { renderPage, seeOther } from '../views/render';
@@ -49,7 +48,7 @@ export class HoursPagesController {
     try {
       await this.hours.log(user, id, dto);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500 || err.status === 404) throw err;
+      if (!formRefusal(err)) throw err;
       return renderPage(res, 'hours/entry', toEntryFormView(o, chosen.category, values, appErrorToFieldErrors(err, 'activity')), err.status);
     }
     flash(req, 'hours.logged');

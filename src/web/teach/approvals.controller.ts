@@ -14,7 +14,7 @@ import { pageParam } from '../views/paging';
 import { renderPage, seeOther } from '../views/render';
 import { WebController } from '../web-controller.decorator';
 import { toApprovalsView, toRejectView } from './approvals.view';
-import { readReason } from './reason.form';
+import { readReason, TEACH_REASON } from '../forms/reason.form';
 import { APPROVALS } from './teach-paths';
 
 /**
@@ -61,7 +61,7 @@ export class ApprovalsPagesController {
   @RequirePermission(Permission.HoursReview)
   async reject(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('entryId', PageUuid) entryId: string, @Body() body: unknown): Promise<void> {
     const entry = await this.approvals.pending(user, entryId);
-    const { values, reason, errors } = readReason(body);
+    const { values, reason, errors } = readReason(body, TEACH_REASON);
     if (errors.length) return renderPage(res, 'teach/reject', toRejectView(entry, values, errors), 422);
     await this.approvals.reject(user, entryId, reason);
     flash(req, 'teach.reject.done', { name: entry.trainee.fullName });

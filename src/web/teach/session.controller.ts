@@ -4,13 +4,12 @@ import { Permission } from '../../access/permissions';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { RequirePermission } from '../../common/decorators/require-permission.decorator';
-import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
 import { RosterSessionsService } from '../../hours/roster-sessions.service';
 import { CohortTeachingService } from '../../teaching/cohort-teaching.service';
 import { renderSignInSheetPdf } from '../../teaching/sign-in-sheet/sign-in-sheet-pdf';
-import { postedValues } from '../forms/form';
+import { formRefusal, postedValues } from '../forms/form';
 import { Translator } from '../i18n/catalogs';
 import { PageUuid } from '../params';
 import { flash } from '../session/session-auth';
@@ -52,7 +51,7 @@ export class SessionPagesController {
       flash(req, 'teach.session.saved', { count: saved.entries.length });
       await seeOther(req, res, `${cohortPath(id)}/sessions/${saved.id}`);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500 || err.status === 404) throw err;
+      if (!formRefusal(err)) throw err;
       renderPage(res, 'teach/session', toSessionView(o, req.locale!, { values, errors: sessionRefusal(err, o.roster) }), err.status);
     }
   }

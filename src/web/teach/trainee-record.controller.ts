@@ -5,16 +5,15 @@ import { AttestationsService } from '../../attestations/attestations.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { RequirePermission } from '../../common/decorators/require-permission.decorator';
-import { AppError } from '../../common/errors/app-error';
 import { HourApprovalsService } from '../../hours/hour-approvals.service';
 import { TraineeRecordService } from '../../teaching/trainee-record.service';
-import { appErrorToFieldErrors, postedValues } from '../forms/form';
+import { appErrorToFieldErrors, formRefusal, postedValues } from '../forms/form';
 import { PageUuid } from '../params';
 import { flash } from '../session/session-auth';
 import { renderPage, seeOther } from '../views/render';
 import { pageParam } from '../views/paging';
 import { WebController } from '../web-controller.decorator';
-import { readReason } from './reason.form';
+import { readReason, TEACH_REASON } from '../forms/reason.form';
 import { recordPath } from './teach-paths';
 import { readAttestationForm, toReverseView, toTraineeRecordView, toWithdrawAttestationView } from './trainee-record.view';
 
@@ -49,7 +48,7 @@ export class TraineeRecordPagesController {
   @RequirePermission(Permission.HoursCorrect)
   async reverse(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('enrollmentId', PageUuid) id: string, @Param('entryId', PageUuid) entryId: string, @Body() body: unknown): Promise<void> {
     const target = await this.records.entryToReverse(user, id, entryId);
-    const { values, reason, errors } = readReason(body);
+    const { values, reason, errors } = readReason(body, TEACH_REASON);
     if (errors.length) return renderPage(res, 'teach/reverse', toReverseView(target, values, errors), 422);
     await this.approvals.reverse(user, entryId, reason);
     flash(req, 'teach.reverse.done');
@@ -67,7 +66,7 @@ export class TraineeRecordPagesController {
       flash(req, 'teach.record.attested', { label: a.label });
       await seeOther(req, res, recordPath(id));
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500 || err.status === 404) throw err;
+      if (!formRefusal(err)) throw err;
       renderPage(res, 'teach/record', toTraineeRecordView(await this.records.record(user, id), { values, errors: appErrorToFieldErrors(err, 'kind') }), err.status);
     }
   }
@@ -82,7 +81,7 @@ export class TraineeRecordPagesController {
   @RequirePermission(Permission.AttestationsManage)
   async withdraw(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('enrollmentId', PageUuid) id: string, @Param('kind') kind: string, @Body() body: unknown): Promise<void> {
     const target = await this.records.attestationToWithdraw(user, id, KIND.test(kind) ? kind : '');
-    const { values, reason, errors } = readReason(body);
+    const { values, reason, errors } = readReason(body, TEACH_REASON);
     if (errors.length) return renderPage(res, 'teach/withdraw-attestation', toWithdrawAttestationView(target, values, errors), 422);
     await this.attestations.withdraw(user, id, target.attestation.kind, reason);
     flash(req, 'teach.withdraw.done', { label: target.attestation.label });

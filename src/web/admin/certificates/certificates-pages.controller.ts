@@ -17,7 +17,9 @@ import { PageUuid } from '../../params';
 import { flash } from '../../session/session-auth';
 import { renderPage, seeOther } from '../../views/render';
 import { WebController } from '../../web-controller.decorator';
-import { filterValues, formRefusal, readReason } from '../forms/admin-forms';
+import { filterValues } from '../forms/admin-forms';
+import { formRefusal } from '../../forms/form';
+import { ADMIN_REASON, readReason } from '../../forms/reason.form';
 import { PAGE_SIZE, pageNumber, pager } from '../pagination';
 import { readCertificatesFilter, readReissue } from './certificates.form';
 import { certificateHref, toCertificatesView, toCertificateView, toIssueView, toReissueView, toRevokeView } from './certificates.view';
@@ -91,7 +93,7 @@ export class CertificatesAdminController {
   @Post(':id/revoke')
   @RequirePermission(Permission.CertificatesIssue)
   async revoke(@CurrentUser() actor: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', PageUuid) id: string, @Body() body: unknown): Promise<void> {
-    const { reason, errors } = readReason(body);
+    const { reason, errors } = readReason(body, ADMIN_REASON);
     const again = async (errs: typeof errors, status: number) => renderPage(res, 'admin/certificates/revoke', toRevokeView(await this.certificates.get(actor, id), postedValues(body), errs), status);
     if (errors.length) return again(errors, 422);
     try {

@@ -18,7 +18,9 @@ import type { FieldError } from '../../session/web-session';
 import { flash } from '../../session/session-auth';
 import { renderPage, seeOther } from '../../views/render';
 import { WebController } from '../../web-controller.decorator';
-import { filterValues, formRefusal, readReason } from '../forms/admin-forms';
+import { filterValues } from '../forms/admin-forms';
+import { formRefusal } from '../../forms/form';
+import { ADMIN_REASON, readReason } from '../../forms/reason.form';
 import { PAGE_SIZE, pageNumber, pager } from '../pagination';
 import { readCohortEdit, readEnrollment, readInstructor, readNewCohort } from './cohorts.form';
 import { cohortHref, toCohortFormView, toCohortsView, toCohortView, toRemoveInstructorView } from './cohorts.view';
@@ -128,7 +130,7 @@ export class CohortsPagesController {
   @Post(':id/instructors/:userId/remove')
   @RequirePermission(Permission.CohortsManage)
   async remove(@CurrentUser() actor: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', PageUuid) id: string, @Param('userId', PageUuid) userId: string, @Body() body: unknown): Promise<void> {
-    const { reason, errors } = readReason(body);
+    const { reason, errors } = readReason(body, ADMIN_REASON);
     if (errors.length) {
       const c = await this.cohorts.get(actor, id);
       return renderPage(res, 'admin/cohorts/remove-instructor', toRemoveInstructorView(c, teacher(c, userId), postedValues(body), errors), 422);

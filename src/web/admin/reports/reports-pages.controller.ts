@@ -17,7 +17,8 @@ import { PageUuid } from '../../params';
 import { flash } from '../../session/session-auth';
 import { renderPage, seeOther } from '../../views/render';
 import { WebController } from '../../web-controller.decorator';
-import { filterValues, formRefusal } from '../forms/admin-forms';
+import { filterValues } from '../forms/admin-forms';
+import { formRefusal } from '../../forms/form';
 import { readHoursExport, readIndicatorsQuery, readTarget } from './reports.form';
 import { toCohortProgressView, toHoursExportView, toIndicatorsView, toReportsView, toTargetView } from './reports.view';
 

@@ -10,7 +10,9 @@ import { PageUuid } from '../../params';
 import { flash } from '../../session/session-auth';
 import { renderPage, seeOther } from '../../views/render';
 import { WebController } from '../../web-controller.decorator';
-import { filterValues, formRefusal, readReason } from '../forms/admin-forms';
+import { filterValues } from '../forms/admin-forms';
+import { formRefusal } from '../../forms/form';
+import { ADMIN_REASON, readReason } from '../../forms/reason.form';
 import { PasswordHandover } from '../handover/password-handover';
 import { PAGE_SIZE, pageNumber, pager } from '../pagination';
 import { readEditUser, readNewUser, readUsersFilter } from './users.form';
@@ -125,7 +127,7 @@ export class UsersPagesController {
 
   private async setActive(actor: AuthUser, req: Request, res: Response, id: string, body: unknown, active: boolean): Promise<void> {
     const what = active ? 'reactivate' : 'deactivate';
-    const { reason, errors } = readReason(body);
+    const { reason, errors } = readReason(body, ADMIN_REASON);
     if (errors.length) return renderPage(res, 'admin/users/confirm', toUserConfirmView(await this.users.get(id), what, postedValues(body), errors), 422);
     try {
       await this.users.setActive(actor, id, active, reason);
